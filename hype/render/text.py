@@ -1,0 +1,45 @@
+"""Plain-text renderer for people reading a terminal."""
+from __future__ import annotations
+
+import textwrap
+
+from ..analysis import Analysis
+
+QUALIFIER_WORDS = {
+    "en": {"exact": "exact", "upper_bound": "upper bound", "lower_bound": "lower bound", "approximate": "approx."},
+    "de": {"exact": "genau", "upper_bound": "Obergrenze", "lower_bound": "Untergrenze", "approximate": "ungefähr"},
+}
+
+
+def format_value(value: float | None, kind: str = "count") -> str:
+    """Compact number for tables: 65000000000 → 65bn; years and dates stay as they are."""
+    if value is None:
+        return "–"
+    if kind not in ("year", "date"):
+        for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+            if abs(value) >= scale:
+                return f"{value / scale:.4g}{word}"
+    return f"{value:,.10g}" if kind not in ("year", "date") else f"{value:g}"
+
+
+def render_text(analysis: Analysis, *, width: int = 100) -> str:
+    words = QUALIFIER_WORDS.get(analysis.language, QUALIFIER_WORDS["en"])
+    lines = [
+        f"{analysis.source or '<text>'}: language {analysis.language}, "
+        f"{len(analysis.sentences)} sentences, {len(analysis.figures)} figures",
+    ]
+    for w in analysis.warnings:
+        lines.append(f"warning: {w}")
+    for s in analysis.sentences:
+        lines.append("")
+        wrapped = textwrap.wrap(s.text, width=width - 8) or [""]
+        lines.append(f"[{s.index:>3}] ¶{s.paragraph:<3} " + wrapped[0])
+        lines.extend(" " * 11 + w for w in wrapped[1:])
+        for f in s.figures:
+            unit = f.unit or (f.noun or "")
+            rng = f"–{format_value(f.high, f.kind)}" if f.high is not None else ""
+            lines.append(
+                f"{'':11}↳ {f.kind:<8} {format_value(f.value, f.kind)}{rng} {unit:<10} "
+                f"{words.get(f.qualifier, f.qualifier):<12} “{f.text}”"
+            )
+    return "\n".join(lines) + "\n"

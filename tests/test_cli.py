@@ -1,0 +1,107 @@
+import json
+
+import pytest
+
+from hype.cli import main
+
+DE_ARTICLE = (
+    "Nordwerk hebt Prognose an\n\n"
+    "Die Nordwerk AG will bis zu 65 Milliarden Dollar bis zum Jahr 2025 investieren. "
+    "Der Umsatz stieg um 18 Prozent auf 412 Millionen Euro.\n"
+)
+
+
+@pytest.fixture
+def de_file(tmp_path):
+    p = tmp_path / "nordwerk.txt"
+    p.write_text(DE_ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_analyze_json(de_file, capsys):
+    assert main(["analyze", str(de_file)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["schema"] == "hype.analysis/1"
+    assert out["language"] == "de"
+    assert out["source"] == str(de_file)
+    assert len(out["sentences"]) == 3
+    s1 = out["sentences"][1]
+    assert set(s1) >= {"index", "start", "end", "text", "paragraph", "language", "figures"}
+    assert out["text"][s1["start"]:s1["end"]] == s1["text"]
+    money = [f for f in s1["figures"] if f["kind"] == "money"]
+    assert money and money[0]["text"] == "bis zu 65 Milliarden Dollar"
+    assert money[0]["value"] == 65e9 and money[0]["unit"] == "USD" and money[0]["qualifier"] == "upper_bound"
+    for s in out["sentences"]:
+        for f in s["figures"]:
+            assert out["text"][f["start"]:f["end"]] == f["text"]
+
+
+def test_analyze_several_files_gives_list(de_file, tmp_path, capsys):
+    en = tmp_path / "en.md"
+    en.write_text("# Harbor Labs\n\nRevenue at the company rose 12% to $1.2bn, it said on Tuesday.\n", encoding="utf-8")
+    assert main(["analyze", str(de_file), str(en)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [a["language"] for a in out] == ["de", "en"]
+    assert out[1]["sentences"][0]["text"] == "Harbor Labs"
+
+
+def test_analyze_text_format(de_file, capsys):
+    assert main(["analyze", str(de_file), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "bis zu 65 Milliarden Dollar" in out and "Obergrenze" in out
+
+
+def test_forced_language(tmp_path, capsys):
+    p = tmp_path / "fr.txt"
+    p.write_text("La société a annoncé une hausse de 12 %.", encoding="utf-8")
+    assert main(["analyze", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "--lang" in err and err.count("\n") == 1
+    assert main(["analyze", str(p), "--lang", "en"]) == 0
+
+
+@pytest.mark.parametrize("content,fragment", [
+    (b"", "empty input"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data"),
+])
+def test_bad_input_one_line_error(tmp_path, capsys, content, fragment):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    assert main(["analyze", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and fragment in err and err.count("\n") == 1
+
+
+def test_missing_file(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "missing.txt")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_cp1252_warns_but_works(tmp_path, capsys):
+    p = tmp_path / "alt.txt"
+    p.write_bytes("Der Umsatz der Müller AG stieg um 5 Prozent auf 12 Millionen Euro.".encode("cp1252"))
+    assert main(["analyze", str(p)]) == 0
+    captured = capsys.readouterr()
+    assert "warning:" in captured.err and "cp1252" in captured.err
+    assert json.loads(captured.out)["sentences"][0]["text"].startswith("Der Umsatz der Müller AG")
+
+
+@pytest.mark.parametrize("argv", [[], ["analyze"], ["analyze", "x.txt", "--lang", "fr"], ["frobnicate"]])
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+
+
+def test_help_has_example(capsys):
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    assert "example:" in capsys.readouterr().out
+
+
+def test_module_entry_point():
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "hype", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("hype ")
