@@ -1,0 +1,217 @@
+"""sklearn transformers that turn sentences into features.
+
+Input X everywhere is either a pandas DataFrame with columns `text` and `language`,
+or a sequence of strings (the language is then guessed per sentence). Stemming and
+lexicons are language-specific, so the language travels with each sentence.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from nltk.stem.snowball import SnowballStemmer
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+from . import lexicons
+from .figures import KINDS, QUALIFIERS, extract_figures
+from .text import language_scores
+
+_STEMMERS = {"de": SnowballStemmer("german"), "en": SnowballStemmer("english")}
+TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?%€$£]", re.U)
+
+
+def guess_language(text: str, default: str = "en") -> str:
+    s = language_scores(text)
+    if s["de"] > s["en"]:
+        return "de"
+    if s["en"] > s["de"]:
+        return "en"
+    return default
+
+
+def as_texts_langs(X) -> tuple[list[str], list[str]]:
+    """(texts, languages) from a DataFrame with text/language columns or a list of strings."""
+    if hasattr(X, "columns"):
+        texts = [str(t) for t in X["text"]]
+        if "language" in X.columns:
+            langs = [lang if lang in _STEMMERS else guess_language(t) for t, lang in zip(texts, X["language"])]
+        else:
+            langs = [guess_language(t) for t in texts]
+        return texts, langs
+    if isinstance(X, str):
+        raise TypeError("expected a list of sentences or a DataFrame, got a single string")
+    texts = [str(t) for t in X]
+    return texts, [guess_language(t) for t in texts]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    return _STEMMERS[lang].stem(word)
+
+
+def stem_tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """(stem, start, end) for each word; numbers become <num> so models learn no specific figures."""
+    out = []
+    for m in TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            out.append(("<num>", m.start(), m.end()))
+        else:
+            out.append((stem(tok.lower(), lang), m.start(), m.end()))
+    return out
+
+
+def ngrams(stems: Sequence[str], n_min: int, n_max: int) -> list[str]:
+    grams = []
+    for n in range(n_min, n_max + 1):
+        grams.extend(" ".join(stems[i:i + n]) for i in range(len(stems) - n + 1))
+    return grams
+
+
+def _passthrough(doc):
+    return doc
+
+
+class StemNgrams(BaseEstimator, TransformerMixin):
+    """TF-IDF over word n-grams of Snowball stems (German or English per sentence)."""
+
+    def __init__(self, ngram_range=(1, 2), min_df=2, max_features=None, sublinear_tf=True):
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.sublinear_tf = sublinear_tf
+
+    def _docs(self, X):
+        texts, langs = as_texts_langs(X)
+        lo, hi = self.ngram_range
+        return [ngrams([s for s, _, _ in stem_tokens(t, lang)], lo, hi) for t, lang in zip(texts, langs)]
+
+    def fit(self, X, y=None):
+        self.vectorizer_ = TfidfVectorizer(analyzer=_passthrough, min_df=self.min_df,
+                                           max_features=self.max_features, sublinear_tf=self.sublinear_tf)
+        self.vectorizer_.fit(self._docs(X))
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "vectorizer_")
+        return self.vectorizer_.transform(self._docs(X))
+
+    def get_feature_names_out(self, input_features=None):
+        check_is_fitted(self, "vectorizer_")
+        return np.array([f"stem:{g}" for g in self.vectorizer_.get_feature_names_out()], dtype=object)
+
+
+class CharNgrams(BaseEstimator, TransformerMixin):
+    """TF-IDF over character n-grams inside word boundaries: catches German compounds
+    ("Weltspitze", "Geniestreich") and inflections the stemmer misses."""
+
+    def __init__(self, ngram_range=(3, 5), min_df=2, max_features=None, sublinear_tf=True):
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.sublinear_tf = sublinear_tf
+
+    def fit(self, X, y=None):
+        texts, _ = as_texts_langs(X)
+        self.vectorizer_ = TfidfVectorizer(analyzer="char_wb", ngram_range=self.ngram_range, min_df=self.min_df,
+                                           max_features=self.max_features, sublinear_tf=self.sublinear_tf,
+                                           lowercase=True, dtype=np.float32)
+        self.vectorizer_.fit(texts)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "vectorizer_")
+        texts, _ = as_texts_langs(X)
+        return self.vectorizer_.transform(texts)
+
+    def get_feature_names_out(self, input_features=None):
+        check_is_fitted(self, "vectorizer_")
+        return np.array([f"char:{g}" for g in self.vectorizer_.get_feature_names_out()], dtype=object)
+
+
+_QUOTES = re.compile(r"[„“”\"«»‚‘]")
+_FIRST_PERSON = {"de": re.compile(r"(?<!\w)(?:ich|wir|uns|unser\w*|mein\w*)(?!\w)", re.I),
+                 "en": re.compile(r"(?<!\w)(?:i|we|us|our|my|me)(?!\w)", re.I)}
+_SECOND_PERSON = {"de": re.compile(r"(?<!\w)(?:du|dich|dir|dein\w*|euch|euer)(?!\w)", re.I),
+                  "en": re.compile(r"(?<!\w)(?:you|your|yours)(?!\w)", re.I)}
+_CAPS_WORD = re.compile(r"\b[A-ZÄÖÜ]{4,}\b")
+
+CUE_NAMES = (
+    [f"lex:{c}" for c in lexicons.CATEGORIES]
+    + [f"fig:{k}" for k in KINDS]
+    + [f"qual:{q}" for q in QUALIFIERS]
+    + ["punct:quote", "punct:exclamation", "punct:question", "punct:colon_end", "punct:no_final",
+       "style:first_person", "style:second_person", "style:caps_word", "style:length", "style:digit_share",
+       "lang:de"]
+)
+
+
+def cue_vector(text: str, lang: str) -> list[float]:
+    lex = lexicons.counts(text, lang)
+    figs = extract_figures(text, lang)
+    kinds = dict.fromkeys(KINDS, 0)
+    quals = dict.fromkeys(QUALIFIERS, 0)
+    for f in figs:
+        kinds[f.kind] += 1
+        if f.kind not in ("year", "date"):
+            quals[f.qualifier] += 1
+    n_tokens = max(1, len(text.split()))
+    stripped = text.rstrip("\"'“”»«’‘) ")
+    digits = sum(ch.isdigit() for ch in text)
+    vec = [math.log1p(lex[c]) for c in lexicons.CATEGORIES]
+    vec += [math.log1p(kinds[k]) for k in KINDS]
+    vec += [math.log1p(quals[q]) for q in QUALIFIERS]
+    vec += [
+        float(bool(_QUOTES.search(text))),
+        math.log1p(text.count("!")),
+        math.log1p(text.count("?")),
+        float(stripped.endswith(":")),
+        float(not stripped[-1:] in ".!?…:" if stripped else 1.0),
+        math.log1p(len(_FIRST_PERSON[lang].findall(text))),
+        math.log1p(len(_SECOND_PERSON[lang].findall(text))),
+        math.log1p(len(_CAPS_WORD.findall(text))),
+        math.log(n_tokens),
+        digits / max(1, len(text)),
+        float(lang == "de"),
+    ]
+    return vec
+
+
+class CueFeatures(BaseEstimator, TransformerMixin):
+    """Dense cue features: lexicon categories, figures per kind and qualifier, punctuation, style."""
+
+    def __init__(self, scale=True):
+        self.scale = scale
+
+    def fit(self, X, y=None):
+        self._fit_raw(self._raw(X))
+        return self
+
+    def _fit_raw(self, M):
+        # standardised: uncentred counts beside unit-length TF-IDF rows make the solvers crawl
+        std = M.std(axis=0)
+        self.mean_ = M.mean(axis=0) if self.scale else np.zeros(M.shape[1])
+        self.scale_ = np.where(std > 1e-9, std, 1.0) if self.scale else np.ones(M.shape[1])
+        self.n_features_out_ = M.shape[1]
+
+    def fit_transform(self, X, y=None, **fit_params):
+        M = self._raw(X)  # computed once, not once for fit and again for transform
+        self._fit_raw(M)
+        return sp.csr_matrix((M - self.mean_) / self.scale_)
+
+    def _raw(self, X):
+        texts, langs = as_texts_langs(X)
+        return np.array([cue_vector(t, lang) for t, lang in zip(texts, langs)], dtype=np.float64).reshape(len(texts), len(CUE_NAMES))
+
+    def transform(self, X):
+        check_is_fitted(self, "scale_")
+        return sp.csr_matrix((self._raw(X) - self.mean_) / self.scale_)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array([f"cue:{n}" for n in CUE_NAMES], dtype=object)

@@ -1,0 +1,169 @@
+"""Packaged cue lexicons: small TSV files (term, category, weight) per language.
+
+Term syntax (case-insensitive):
+  revolutionär      the word itself (word boundaries on both sides)
+  revolution*       any word starting with "revolution" (revolutionär, revolutionieren)
+  *rekord           a word ending in "rekord" (Umsatzrekord): German compounds
+  *rekord*          "rekord" anywhere inside a word (Rekordjagd, Allzeitrekordhoch)
+  nicht weniger als several words, separated by any whitespace
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import LanguageError
+
+SUPPORTED = ("de", "en")
+
+# Categories that mark rhetoric; they double as span categories in reports.
+RHETORIC_CATEGORIES = ("hyperbole", "hype_word", "intensifier", "metaphor", "vague_magnitude", "promise",
+                       "evaluative", "generalisation")
+# Other cues the classifiers use.
+CUE_CATEGORIES = ("hedge", "attribution", "future", "opinion", "positive", "negative")
+CATEGORIES = RHETORIC_CATEGORIES + CUE_CATEGORIES
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    category: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    weight: float
+
+
+def _check(lang: str) -> str:
+    if lang not in SUPPORTED:
+        raise LanguageError(f"no lexicon for language {lang!r} (supported: {', '.join(SUPPORTED)})")
+    return lang
+
+
+@lru_cache(maxsize=None)
+def load_entries(lang: str) -> tuple[Entry, ...]:
+    """All entries of a language, from every TSV file in hype/lexicons/<lang>/."""
+    _check(lang)
+    entries: list[Entry] = []
+    folder = resources.files(__package__).joinpath(lang)
+    for res in sorted(folder.iterdir(), key=lambda r: r.name):
+        if not res.name.endswith(".tsv"):
+            continue
+        reader = csv.reader(io.StringIO(res.read_text(encoding="utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
+        for line_no, row in enumerate(reader, 1):
+            if not row or row[0].startswith("#") or row[0] == "term":
+                continue
+            if len(row) != 3 or row[1] not in CATEGORIES:
+                raise ValueError(f"{lang}/{res.name}:{line_no}: expected 'term<TAB>category<TAB>weight' with a known category, got {row!r}")
+            entries.append(Entry(row[0].strip().lower(), row[1], float(row[2])))
+    return tuple(entries)
+
+
+_WORD = re.compile(r"\w+", re.U)
+
+
+@dataclass(frozen=True, slots=True)
+class _WordPattern:
+    text: str
+    prefix: bool  # term ended in *: the word may continue
+    suffix: bool  # term started with *: the word may have something before it
+
+    def matches(self, word: str) -> bool:
+        if self.prefix and self.suffix:
+            return self.text in word
+        if self.prefix:
+            return word.startswith(self.text)
+        if self.suffix:
+            return word.endswith(self.text)
+        return word == self.text
+
+
+def _parse(term: str) -> tuple[_WordPattern, ...]:
+    """'nicht weniger als' → three exact words; 'game-chang*' → 'game' + prefix 'chang'."""
+    words = _WORD.findall(term.replace("’", "'").replace("'", " "))
+    if not words:
+        raise ValueError(f"empty lexicon term {term!r}")
+    lead, trail = term.startswith("*"), term.endswith("*")
+    return tuple(
+        _WordPattern(w, prefix=trail and i == len(words) - 1, suffix=lead and i == 0) for i, w in enumerate(words)
+    )
+
+
+class _Matcher:
+    """Token-based lexicon matcher: dictionary look-ups per word instead of one huge regex
+    (an alternation of hundreds of wildcard terms costs milliseconds per sentence)."""
+
+    def __init__(self, entries: tuple[Entry, ...]):
+        self.exact: dict[str, list] = {}
+        self.prefix: dict[str, list] = {}
+        self.suffix: dict[str, list] = {}
+        self.infix: list = []
+        for e in entries:
+            pats = _parse(e.term)
+            first = pats[0]
+            item = (pats, e)
+            if first.prefix and first.suffix:
+                self.infix.append((first.text, item))
+            elif first.prefix:
+                self.prefix.setdefault(first.text, []).append(item)
+            elif first.suffix:
+                self.suffix.setdefault(first.text, []).append(item)
+            else:
+                self.exact.setdefault(first.text, []).append(item)
+        self.max_prefix = max((len(k) for k in self.prefix), default=0)
+        self.max_suffix = max((len(k) for k in self.suffix), default=0)
+
+    def _candidates(self, word: str):
+        yield from self.exact.get(word, ())
+        for n in range(1, min(len(word), self.max_prefix) + 1):
+            yield from self.prefix.get(word[:n], ())
+        for n in range(1, min(len(word), self.max_suffix) + 1):
+            yield from self.suffix.get(word[-n:], ())
+        for text, item in self.infix:
+            if text in word:
+                yield item
+
+    def find(self, text: str) -> list[Match]:
+        tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        out = []
+        for i, (word, start, _) in enumerate(tokens):
+            for pats, e in self._candidates(word):
+                if i + len(pats) > len(tokens):
+                    continue
+                if all(p.matches(tokens[i + k][0]) for k, p in enumerate(pats[1:], 1)):
+                    end = tokens[i + len(pats) - 1][2]
+                    out.append(Match(start, end, text[start:end], e.term, e.category, e.weight))
+        return out
+
+
+@lru_cache(maxsize=None)
+def matcher(lang: str) -> _Matcher:
+    return _Matcher(load_entries(_check(lang)))
+
+
+def find(text: str, lang: str, categories: tuple[str, ...] | None = None) -> list[Match]:
+    """All lexicon matches in text, sorted by position (longest first at the same start)."""
+    matches = matcher(lang).find(text)
+    if categories is not None:
+        matches = [m for m in matches if m.category in categories]
+    matches.sort(key=lambda m: (m.start, -m.end))
+    return matches
+
+
+def counts(text: str, lang: str) -> dict[str, float]:
+    """Weighted match count per category (features for the classifiers)."""
+    out = dict.fromkeys(CATEGORIES, 0.0)
+    for m in matcher(lang).find(text):
+        out[m.category] += m.weight
+    return out

@@ -1,0 +1,395 @@
+"""Sentence classifiers: rhetoric (0/1), claim type, investor sentiment.
+
+`HypeClassifier` is one task as an sklearn estimator (features + linear head).
+`HypeModel` bundles up to three tasks over one shared featurizer, which is what ships
+in hype/models/ and what `hype train` writes: features are computed once per sentence,
+then each task is a dot product.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
+from sklearn.pipeline import FeatureUnion
+from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted
+
+from . import lexicons
+from .errors import ModelError
+from .features import TOKEN, CharNgrams, CueFeatures, StemNgrams, as_texts_langs, stem_tokens
+from .figures import extract_figures
+
+TASKS: dict[str, tuple] = {
+    "rhetoric": (0, 1),
+    "claim": ("fact", "projection", "opinion", "other"),
+    "sentiment": ("bullish", "neutral", "bearish"),
+}
+FEATURE_SETS = ("stem", "char", "cue")
+MANIFEST = "manifest.json"
+MODEL_FILE = "model.joblib"
+FORMAT_VERSION = 1
+
+
+def check_task(task: str) -> str:
+    if task not in TASKS:
+        raise ModelError(f"unknown task {task!r} (expected one of: {', '.join(TASKS)})")
+    return task
+
+
+def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2,
+                    max_char_features=60000) -> FeatureUnion:
+    parts = []
+    if "stem" in features:
+        parts.append(("stem", StemNgrams(ngram_range=stem_ngram_range, min_df=min_df)))
+    if "char" in features:
+        parts.append(("char", CharNgrams(ngram_range=char_ngram_range, min_df=min_df, max_features=max_char_features)))
+    if "cue" in features:
+        parts.append(("cue", CueFeatures()))
+    if not parts:
+        raise ModelError(f"no feature set selected (expected some of: {', '.join(FEATURE_SETS)})")
+    return FeatureUnion(parts)
+
+
+def make_head(estimator="logreg", C=1.0, class_weight="balanced", random_state=0):
+    if estimator == "logreg":
+        return LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=random_state)
+    if estimator == "svm":
+        return CalibratedClassifierCV(LinearSVC(C=C, class_weight=class_weight, random_state=random_state), cv=3)
+    if estimator == "nb":
+        return ComplementNB(alpha=1.0 / C)
+    raise ModelError(f"unknown estimator {estimator!r} (expected logreg, svm or nb)")
+
+
+def _shrink(featurizer: FeatureUnion) -> None:
+    # TfidfVectorizer keeps every pruned term in stop_words_: useless after fit, large on disk
+    for _, part in featurizer.transformer_list:
+        vec = getattr(part, "vectorizer_", None)
+        if vec is not None and hasattr(vec, "stop_words_"):
+            vec.stop_words_ = None
+
+
+def _linear_weights(head, classes) -> np.ndarray | None:
+    """(n_classes_or_1, n_features) weights whose dot product with x ranks the classes."""
+    if isinstance(head, LogisticRegression):
+        return head.coef_
+    if isinstance(head, CalibratedClassifierCV):
+        coefs = [c.estimator.coef_ for c in head.calibrated_classifiers_]
+        return np.mean(coefs, axis=0)
+    if isinstance(head, ComplementNB):
+        w = -head.feature_log_prob_  # ComplementNB: lower complement prob = more typical of the class
+        if len(classes) == 2:
+            return (w[1] - w[0])[None, :]
+        return w
+    return None
+
+
+# --------------------------------------------------------------------------- explanations
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    feature: str          # a word of the sentence, or a cue such as "lex:hyperbole"
+    kind: str             # "word" or "cue"
+    weight: float         # signed contribution towards the explained class
+    start: int | None     # offsets into the explained text (None for cues without a place)
+    end: int | None
+
+    def to_dict(self, offset: int = 0) -> dict[str, Any]:
+        d = {"feature": self.feature, "kind": self.kind, "weight": round(self.weight, 4)}
+        if self.start is not None:
+            d["start"], d["end"] = self.start + offset, self.end + offset
+        return d
+
+
+def _cue_places(name: str, text: str, lang: str) -> list[tuple[int, int]]:
+    if name.startswith("lex:"):
+        return [(m.start, m.end) for m in lexicons.find(text, lang, (name[4:],))]
+    if name.startswith("fig:"):
+        return [(f.start, f.end) for f in extract_figures(text, lang) if f.kind == name[4:]]
+    if name.startswith("qual:"):
+        return [(f.start, f.end) for f in extract_figures(text, lang) if f.qualifier == name[5:]]
+    char = {"punct:exclamation": "!", "punct:question": "?"}.get(name)
+    if char:
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(char), text)]
+    return []
+
+
+def explain_vector(text: str, lang: str, x, names: np.ndarray, w: np.ndarray, top_k: int) -> list[Contribution]:
+    """Word-level explanation: stem and character n-gram contributions are summed per word
+    of the sentence; cue features are reported by name with their places in the text."""
+    x = x.tocsr()
+    idx, vals = x.indices, x.data
+    contrib = vals * w[idx]
+    words = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    word_score = np.zeros(len(words))
+    stems = stem_tokens(text, lang)
+    lower = text.lower()
+    cues: list[Contribution] = []
+    for j, c in zip(idx, contrib):
+        if abs(c) < 1e-6:
+            continue
+        name = names[j]
+        family, _, feat = name.partition(":")
+        if family == "stem":
+            gram = feat.split(" ")
+            n = len(gram)
+            for i in range(len(stems) - n + 1):
+                if all(stems[i + k][0] == gram[k] for k in range(n)):
+                    for k in range(n):
+                        s0 = stems[i + k][1]
+                        wi = next((wi for wi, (a, b) in enumerate(words) if a <= s0 < b), None)
+                        if wi is not None:
+                            word_score[wi] += c / n
+        elif family == "char":
+            needle = feat.strip()
+            if not needle:
+                continue
+            for m in re.finditer(re.escape(needle), lower):
+                wi = next((wi for wi, (a, b) in enumerate(words) if a <= m.start() < b), None)
+                if wi is not None:
+                    word_score[wi] += c
+        elif family == "cue":
+            places = _cue_places(feat, text, lang)
+            start, end = (min(p[0] for p in places), max(p[1] for p in places)) if places else (None, None)
+            cues.append(Contribution(feat, "cue", float(c), start, end))
+    out = [Contribution(text[a:b], "word", float(s), a, b) for (a, b), s in zip(words, word_score) if abs(s) > 1e-6]
+    out += cues
+    out.sort(key=lambda c: -abs(c.weight))
+    return out[:top_k]
+
+
+# --------------------------------------------------------------------------- single-task estimator
+
+class HypeClassifier(BaseEstimator, ClassifierMixin):
+    """One task as an sklearn classifier: featurizer + linear head.
+
+    X: DataFrame with `text` (and ideally `language`) columns, or a list of sentences.
+    """
+
+    def __init__(self, task="rhetoric", estimator="logreg", C=1.0, class_weight="balanced",
+                 features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2,
+                 random_state=0):
+        self.task = task
+        self.estimator = estimator
+        self.C = C
+        self.class_weight = class_weight
+        self.features = features
+        self.stem_ngram_range = stem_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.min_df = min_df
+        self.random_state = random_state
+
+    def fit(self, X, y):
+        check_task(self.task)
+        self.featurizer_ = make_featurizer(self.features, self.stem_ngram_range, self.char_ngram_range, self.min_df)
+        Xf = self.featurizer_.fit_transform(X)
+        _shrink(self.featurizer_)
+        return self._fit_head(Xf, y)
+
+    def _fit_head(self, Xf, y):
+        y = np.asarray(list(y), dtype=object)
+        if self.task == "rhetoric":
+            y = y.astype(int)
+        self.head_ = make_head(self.estimator, self.C, self.class_weight, self.random_state)
+        self.head_.fit(Xf, y)
+        self.classes_ = self.head_.classes_
+        return self
+
+    def _check(self):
+        try:
+            check_is_fitted(self, ("featurizer_", "head_"))
+        except NotFittedError:
+            raise ModelError(f"the {self.task} classifier is not fitted (call fit() or load a trained model)") from None
+
+    def predict_proba(self, X):
+        self._check()
+        return self.head_.predict_proba(self.featurizer_.transform(X))
+
+    def predict(self, X):
+        self._check()
+        return self.head_.predict(self.featurizer_.transform(X))
+
+    def explain(self, X, top_k=6, target=None) -> list[list[Contribution]]:
+        """Top contributing words and cues per sentence, towards `target` (default: the predicted
+        class; for rhetoric always class 1)."""
+        self._check()
+        texts, langs = as_texts_langs(X)
+        Xf = self.featurizer_.transform(X)
+        return _explain(self.head_, self.classes_, self.featurizer_, Xf, texts, langs, top_k, target, self.task)
+
+
+def _explain(head, classes, featurizer, Xf, texts, langs, top_k, target, task):
+    W = _linear_weights(head, classes)
+    if W is None:
+        return [[] for _ in texts]
+    names = featurizer.get_feature_names_out()
+    # FeatureUnion prefixes names with the part name ("stem__stem:…"); keep ours
+    names = np.array([n.split("__", 1)[1] if "__" in n else n for n in names], dtype=object)
+    out = []
+    preds = head.predict(Xf) if target is None and task != "rhetoric" else None
+    for i, (text, lang) in enumerate(zip(texts, langs)):
+        if W.shape[0] == 1:
+            w = W[0]
+        else:
+            cls = target if target is not None else preds[i]
+            k = list(classes).index(cls)
+            w = W[k] - W.mean(axis=0)
+        out.append(explain_vector(text, lang, Xf[i], names, w, top_k))
+    return out
+
+
+# --------------------------------------------------------------------------- the bundle that ships
+
+class HypeModel:
+    """Shared featurizer + one head per task; what `hype train` writes and analyze() uses."""
+
+    def __init__(self, featurizer=None, heads=None, params=None):
+        self.featurizer = featurizer
+        self.heads = dict(heads or {})
+        self.params = dict(params or {})
+        self.manifest: dict[str, Any] = {}
+
+    @property
+    def tasks(self) -> tuple[str, ...]:
+        return tuple(t for t in TASKS if t in self.heads)
+
+    @classmethod
+    def train(cls, X, labels: dict[str, Any], *, features=FEATURE_SETS, heads: dict[str, dict] | None = None,
+              stem_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2, random_state=0) -> "HypeModel":
+        """Fit the featurizer once, then one head per task in `labels` ({task: y})."""
+        featurizer = make_featurizer(features, stem_ngram_range, char_ngram_range, min_df)
+        Xf = featurizer.fit_transform(X)
+        _shrink(featurizer)
+        fitted = {}
+        head_params = {}
+        for task, y in labels.items():
+            check_task(task)
+            hp = {"estimator": "logreg", "C": 1.0, "class_weight": "balanced", **(heads or {}).get(task, {})}
+            y = np.asarray(list(y), dtype=object)
+            if task == "rhetoric":
+                y = y.astype(int)
+            head = make_head(hp["estimator"], hp["C"], hp["class_weight"], random_state)
+            fitted[task] = head.fit(Xf, y)
+            head_params[task] = hp
+        params = {"features": list(features), "stem_ngram_range": list(stem_ngram_range),
+                  "char_ngram_range": list(char_ngram_range), "min_df": min_df, "random_state": random_state,
+                  "heads": head_params}
+        return cls(featurizer, fitted, params)
+
+    def _require(self, task: str):
+        check_task(task)
+        if task not in self.heads:
+            raise ModelError(f"this model has no {task} classifier (it was trained for: {', '.join(self.tasks) or 'nothing'})")
+        return self.heads[task]
+
+    def transform(self, X):
+        if self.featurizer is None:
+            raise ModelError("the model is not fitted (train it with 'hype train' or HypeModel.train)")
+        return self.featurizer.transform(X)
+
+    def predict_proba(self, X, task: str, Xf=None) -> tuple[np.ndarray, list]:
+        head = self._require(task)
+        Xf = self.transform(X) if Xf is None else Xf
+        return head.predict_proba(Xf), list(head.classes_)
+
+    def explain(self, X, task: str, top_k=6, target=None, Xf=None) -> list[list[Contribution]]:
+        head = self._require(task)
+        texts, langs = as_texts_langs(X)
+        Xf = self.transform(X) if Xf is None else Xf
+        return _explain(head, list(head.classes_), self.featurizer, Xf, texts, langs, top_k, target, task)
+
+    def classifier(self, task: str) -> HypeClassifier:
+        """The task as a standalone fitted HypeClassifier (for sklearn tooling)."""
+        head = self._require(task)
+        p = self.params
+        clf = HypeClassifier(task=task, features=tuple(p.get("features", FEATURE_SETS)),
+                             stem_ngram_range=tuple(p.get("stem_ngram_range", (1, 2))),
+                             char_ngram_range=tuple(p.get("char_ngram_range", (2, 5))),
+                             min_df=p.get("min_df", 2), **{k: v for k, v in p["heads"][task].items()})
+        clf.featurizer_, clf.head_, clf.classes_ = self.featurizer, head, head.classes_
+        return clf
+
+    # ------------------------------------------------------------------ persistence
+
+    def save(self, out: str | Path, *, extra: dict[str, Any] | None = None) -> Path:
+        import joblib
+        import nltk
+        import sklearn
+
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / MODEL_FILE
+        tmp = path.with_suffix(".tmp")
+        joblib.dump({"format": FORMAT_VERSION, "featurizer": self.featurizer, "heads": self.heads,
+                     "params": self.params}, tmp, compress=3)
+        tmp.replace(path)
+        manifest = {
+            "format": FORMAT_VERSION,
+            "tasks": list(self.tasks),
+            "files": {MODEL_FILE: {"sha256": sha256_file(path), "bytes": path.stat().st_size}},
+            "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+                         "nltk": nltk.__version__, "numpy": np.__version__},
+            "params": self.params,
+            **(extra or {}),
+        }
+        (out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        self.manifest = manifest
+        return out
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "HypeModel":
+        """Load a model directory, verifying every file against the manifest first
+        (joblib files are pickles: never unpickle a file the manifest does not vouch for)."""
+        import joblib
+        import sklearn
+
+        d = Path(directory)
+        mpath = d / MANIFEST
+        if not mpath.exists():
+            raise ModelError(f"{d}: no {MANIFEST} (expected a model directory written by 'hype train')")
+        try:
+            manifest = json.loads(mpath.read_text(encoding="utf-8"))
+            entry = manifest["files"][MODEL_FILE]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise ModelError(f"{mpath}: malformed manifest (expected the JSON written by 'hype train')") from None
+        path = d / MODEL_FILE
+        if not path.exists():
+            raise ModelError(f"{path}: missing (expected the model file listed in {MANIFEST})")
+        if sha256_file(path) != entry.get("sha256"):
+            raise ModelError(f"{path}: sha256 does not match {MANIFEST}; the file was modified or corrupted "
+                             "(expected the file written by 'hype train'; retrain or restore it)")
+        trained_with = manifest.get("versions", {}).get("scikit-learn")
+        if trained_with and trained_with != sklearn.__version__:
+            warnings.warn(f"model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
+                          "scores may differ (retrain with 'hype train')", UserWarning, stacklevel=2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # sklearn's own version warning: ours above is clearer
+            payload = joblib.load(path)
+        if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
+            raise ModelError(f"{path}: unsupported model format (expected format {FORMAT_VERSION})")
+        model = cls(payload["featurizer"], payload["heads"], payload["params"])
+        model.manifest = manifest
+        return model
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def clone_classifier(clf: HypeClassifier) -> HypeClassifier:
+    return clone(clf)

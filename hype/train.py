@@ -1,0 +1,144 @@
+"""Training: grouped cross-validated model selection on the corpus train split, then the
+shipped model (`hype train`), or a single-task model on a user's labelled file."""
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupKFold
+
+from .evaluate import classification_metrics
+from .model import FEATURE_SETS, TASKS, HypeModel, _shrink, make_featurizer, make_head
+
+PACKAGED_MODEL_DIR = Path(__file__).resolve().parent / "models"
+
+# The documented grid (docs/model-card.md): feature families × head × regularisation.
+FEATURE_GRID = (("stem", "cue"), ("char", "cue"), ("stem", "char", "cue"), ("stem", "char"))
+HEAD_GRID = (
+    [{"estimator": "logreg", "C": c, "class_weight": "balanced"} for c in (0.3, 1.0, 3.0, 10.0)]
+    + [{"estimator": "svm", "C": c, "class_weight": "balanced"} for c in (0.03, 0.1, 0.3)]
+    + [{"estimator": "nb", "C": c, "class_weight": None} for c in (1.0, 3.0)]
+)
+DEFAULT_SELECTION = {"features": ("stem", "char", "cue"),
+                     "heads": {t: {"estimator": "logreg", "C": 1.0, "class_weight": "balanced"} for t in TASKS}}
+
+
+def _frame(df: pd.DataFrame) -> pd.DataFrame:
+    return df[["text", "language"]].reset_index(drop=True)
+
+
+def select(df: pd.DataFrame, tasks: dict[str, str], *, n_splits: int = 5, feature_grid=FEATURE_GRID,
+           head_grid=HEAD_GRID, log: Callable[[str], None] = lambda s: None, random_state: int = 0) -> dict[str, Any]:
+    """Grouped k-fold CV over articles/events: featurizer per fold and feature set, then every head.
+
+    tasks maps task name → label column in df. Returns the chosen feature set (best mean macro-F1
+    over tasks, since the featurizer is shared) and per task the best head, plus the whole table.
+    """
+    groups = df["group"].values
+    n_splits = min(n_splits, len(set(groups)))
+    folds = list(GroupKFold(n_splits=n_splits).split(df, groups=groups))
+    X = _frame(df)
+    table = []
+    for feats in feature_grid:
+        preds = {(t, i): [] for t in tasks for i in range(len(head_grid))}
+        truth = {t: [] for t in tasks}
+        for tr, te in folds:
+            fz = make_featurizer(feats)
+            Xtr = fz.fit_transform(X.iloc[tr])
+            Xte = fz.transform(X.iloc[te])
+            for t, col in tasks.items():
+                y = df[col].values
+                truth[t].extend(y[te])
+                for i, hp in enumerate(head_grid):
+                    head = make_head(hp["estimator"], hp["C"], hp["class_weight"], random_state)
+                    head.fit(Xtr, y[tr])
+                    preds[(t, i)].extend(head.predict(Xte))
+        for t in tasks:
+            for i, hp in enumerate(head_grid):
+                f1 = f1_score(list(truth[t]), list(preds[(t, i)]), average="macro")
+                table.append({"task": t, "features": "+".join(feats), **hp, "cv_macro_f1": round(float(f1), 4)})
+        log(f"  features {'+'.join(feats)}: " + ", ".join(
+            f"{t} {max(r['cv_macro_f1'] for r in table if r['task'] == t and r['features'] == '+'.join(feats)):.3f}"
+            for t in tasks))
+    res = pd.DataFrame(table)
+    best_per_feats = res.groupby(["features", "task"])["cv_macro_f1"].max().groupby("features").mean()
+    best_feats = best_per_feats.idxmax()
+    heads = {}
+    for t in tasks:
+        sub = res[(res["task"] == t) & (res["features"] == best_feats)]
+        row = sub.loc[sub["cv_macro_f1"].idxmax()]
+        heads[t] = {"estimator": row["estimator"], "C": float(row["C"]),
+                    "class_weight": None if pd.isna(row["class_weight"]) else row["class_weight"]}
+    return {"features": tuple(best_feats.split("+")), "heads": heads, "n_splits": n_splits,
+            "cv": {t: float(res[(res["task"] == t) & (res["features"] == best_feats)]["cv_macro_f1"].max()) for t in tasks},
+            "table": table}
+
+
+def evaluate_model(model: HypeModel, df: pd.DataFrame, task: str, label_col: str = "label") -> dict[str, Any]:
+    proba, classes = model.predict_proba(_frame(df), task)
+    pred = [classes[k] for k in proba.argmax(axis=1)]
+    return classification_metrics(list(df[label_col]), pred, proba, classes)
+
+
+def train_corpus(corpus: str | Path | None = None, out: str | Path | None = None, *, do_select: bool = True,
+                 log: Callable[[str], None] = print) -> tuple[HypeModel, dict[str, Any]]:
+    """Train the shipped three-task model on the corpus train split and evaluate on its test split."""
+    from .corpus import corpus_hash, default_root, load_corpus
+
+    root = Path(corpus) if corpus else default_root()
+    df = load_corpus(root)
+    df = df.assign(group=df["event"])
+    train, test = df[df["split"] == "train"], df[df["split"] == "test"]
+    t0 = time.perf_counter()
+    if do_select:
+        log(f"model selection: {len(train)} train sentences, grouped {5}-fold CV over events")
+        sel = select(train, {t: t for t in TASKS}, log=log)
+    else:
+        sel = {**DEFAULT_SELECTION, "table": [], "cv": {}}
+    log(f"chosen: features {'+'.join(sel['features'])}; " + "; ".join(
+        f"{t}: {h['estimator']} C={h['C']}" for t, h in sel["heads"].items()))
+    model = HypeModel.train(_frame(train), {t: train[t].values for t in TASKS}, features=sel["features"],
+                            heads=sel["heads"])
+    metrics: dict[str, Any] = {}
+    for t in TASKS:
+        metrics[t] = {"all": evaluate_model(model, test, t, t)}
+        for lang in ("de", "en"):
+            part = test[test["language"] == lang]
+            if len(part):
+                metrics[t][lang] = evaluate_model(model, part, t, t)
+        log(f"  test {t}: macro-F1 de {metrics[t].get('de', {}).get('macro_f1')} "
+            f"en {metrics[t].get('en', {}).get('macro_f1')}")
+    extra = {
+        "trained_on": {"corpus": str(root.name), "corpus_sha256": corpus_hash(root),
+                       "train_sentences": int(len(train)), "test_sentences": int(len(test))},
+        "selection": {"features": list(sel["features"]), "heads": sel["heads"], "cv_macro_f1": sel.get("cv", {}),
+                      "grid_size": len(sel.get("table", []))},
+        "metrics": {"corpus_test": metrics},
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
+    if out is not None:
+        model.save(out, extra=extra)
+    return model, extra
+
+
+def train_file(df: pd.DataFrame, task: str, out: str | Path | None = None, *, do_select: bool = True,
+               source: str = "", log: Callable[[str], None] = print) -> tuple[HypeModel, dict[str, Any]]:
+    """A single-task model on a user's labelled sentences (columns text, language, label, group)."""
+    if do_select:
+        log(f"model selection: {len(df)} sentences, 5-fold CV")
+        sel = select(df, {task: "label"}, log=log)
+        features, heads = sel["features"], sel["heads"]
+    else:
+        sel = {}
+        features, heads = DEFAULT_SELECTION["features"], {task: DEFAULT_SELECTION["heads"][task]}
+    model = HypeModel.train(_frame(df), {task: df["label"].values}, features=features, heads=heads)
+    extra = {"trained_on": {"file": source, "sentences": int(len(df))},
+             "selection": {"features": list(features), "heads": heads, "cv_macro_f1": sel.get("cv", {})}}
+    if out is not None:
+        model.save(out, extra=extra)
+    return model, extra
