@@ -66,7 +66,10 @@ def load_entries(lang: str) -> tuple[Entry, ...]:
                 continue
             if len(row) != 3 or row[1] not in CATEGORIES:
                 raise ValueError(f"{lang}/{res.name}:{line_no}: expected 'term<TAB>category<TAB>weight' with a known category, got {row!r}")
-            entries.append(Entry(row[0].strip().lower(), row[1], float(row[2])))
+            term = row[0].strip().lower()
+            if term.endswith("-*"):  # the matcher splits at hyphens: "mega-*" would match "Megawatt"
+                raise ValueError(f"{lang}/{res.name}:{line_no}: term {term!r} ends in '-*' (expected a whole word before the wildcard)")
+            entries.append(Entry(term, row[1], float(row[2])))
     return tuple(entries)
 
 
@@ -152,18 +155,31 @@ def matcher(lang: str) -> _Matcher:
     return _Matcher(load_entries(_check(lang)))
 
 
+def _longest(matches: list[Match]) -> list[Match]:
+    """Drop a match inside a longer match of the same category ("sind sich einig" inside
+    "experten sind sich einig"), so nested terms neither duplicate spans nor count twice."""
+    matches.sort(key=lambda m: (m.start, -m.end))
+    kept: list[Match] = []
+    reach: dict[str, int] = {}
+    for m in matches:
+        if m.end <= reach.get(m.category, -1):
+            continue
+        kept.append(m)
+        reach[m.category] = max(reach.get(m.category, -1), m.end)
+    return kept
+
+
 def find(text: str, lang: str, categories: tuple[str, ...] | None = None) -> list[Match]:
-    """All lexicon matches in text, sorted by position (longest first at the same start)."""
-    matches = matcher(lang).find(text)
+    """Lexicon matches in text, sorted by position (longest first at the same start)."""
+    matches = _longest(matcher(lang).find(text))
     if categories is not None:
         matches = [m for m in matches if m.category in categories]
-    matches.sort(key=lambda m: (m.start, -m.end))
     return matches
 
 
 def counts(text: str, lang: str) -> dict[str, float]:
     """Weighted match count per category (features for the classifiers)."""
     out = dict.fromkeys(CATEGORIES, 0.0)
-    for m in matcher(lang).find(text):
+    for m in _longest(matcher(lang).find(text)):
         out[m.category] += m.weight
     return out
