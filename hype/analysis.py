@@ -9,6 +9,7 @@ from .figures import Figure, extract_figures
 from .text import Document, read_path, read_text
 
 SCHEMA = "hype.analysis/1"
+DEFAULT = object()  # sentinel: use the packaged model
 
 
 @dataclass(slots=True)
@@ -20,9 +21,17 @@ class Sentence:
     paragraph: int
     language: str
     figures: list[Figure] = field(default_factory=list)
+    # {"rhetoric": p, "claim": {"label", "probabilities"}, "sentiment": {...}}; None without a model
+    scores: dict[str, Any] | None = None
+    # {task: [Contribution as dict, offsets into the document]}
+    explanations: dict[str, list[dict[str, Any]]] | None = None
+
+    @property
+    def rhetoric(self) -> float | None:
+        return None if not self.scores or "rhetoric" not in self.scores else self.scores["rhetoric"]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "index": self.index,
             "start": self.start,
             "end": self.end,
@@ -31,6 +40,11 @@ class Sentence:
             "language": self.language,
             "figures": [f.to_dict() for f in self.figures],
         }
+        if self.scores is not None:
+            d["scores"] = self.scores
+        if self.explanations is not None:
+            d["explanations"] = self.explanations
+        return d
 
 
 @dataclass(slots=True)
@@ -40,6 +54,7 @@ class Analysis:
     sentences: list[Sentence]
     source: str | None = None
     warnings: list[str] = field(default_factory=list)
+    model: dict[str, Any] | None = None  # name/version/tasks of the model that scored it
 
     @property
     def figures(self) -> list[Figure]:
@@ -51,23 +66,40 @@ class Analysis:
             "source": self.source,
             "language": self.language,
             "text": self.text,
+            "model": self.model,
             "sentences": [s.to_dict() for s in self.sentences],
         }
 
     def sentences_frame(self):
-        """One row per sentence (pandas DataFrame)."""
+        """One row per sentence (pandas DataFrame); score columns as in hype.score()."""
         import pandas as pd
 
         rows = []
         for s in self.sentences:
-            rows.append({
-                "index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
-                "language": s.language, "text": s.text, "n_figures": len(s.figures),
-            })
-        return pd.DataFrame(rows, columns=["index", "start", "end", "paragraph", "language", "text", "n_figures"])
+            row = {"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+                   "language": s.language, "text": s.text, "n_figures": len(s.figures)}
+            if s.scores:
+                row.update(flatten_scores(s.scores))
+            rows.append(row)
+        return pd.DataFrame(rows)
 
 
-def analyze_document(doc: Document) -> Analysis:
+def flatten_scores(scores: dict[str, Any]) -> dict[str, Any]:
+    """{"claim": {"label": "fact", "probabilities": {...}}} → claim, claim_fact, … columns."""
+    out: dict[str, Any] = {}
+    if "rhetoric" in scores:
+        out["rhetoric"] = scores["rhetoric"]
+    for task in ("claim", "sentiment"):
+        if task in scores:
+            out[task] = scores[task]["label"]
+            for label, p in scores[task]["probabilities"].items():
+                out[f"{task}_{label}"] = p
+    return out
+
+
+def analyze_document(doc: Document, model=DEFAULT, *, explain: bool = True, top_k: int = 6) -> Analysis:
+    """Sentences, figures and (with a model) per-sentence scores and explanations.
+    model: DEFAULT (the packaged model), None (no scoring), a directory, or a HypeModel."""
     sentences = [
         Sentence(
             index=i, start=s.start, end=s.end, text=s.text, paragraph=s.paragraph, language=s.language,
@@ -75,14 +107,23 @@ def analyze_document(doc: Document) -> Analysis:
         )
         for i, s in enumerate(doc.sentences)
     ]
-    return Analysis(text=doc.plain, language=doc.language, sentences=sentences, source=doc.source,
-                    warnings=list(doc.warnings))
+    analysis = Analysis(text=doc.plain, language=doc.language, sentences=sentences, source=doc.source,
+                        warnings=list(doc.warnings))
+    if model is not None and sentences:
+        from .scoring import load_model, score_sentences
+
+        m = load_model(None if model is DEFAULT else model)
+        score_sentences(m, sentences, explain=explain, top_k=top_k)
+        analysis.model = m.describe()
+    return analysis
 
 
-def analyze(text: str, lang: str | None = None, *, fmt: str = "txt", source: str | None = None) -> Analysis:
+def analyze(text: str, lang: str | None = None, model=DEFAULT, *, fmt: str = "txt", source: str | None = None,
+            explain: bool = True) -> Analysis:
     """Analyse an article given as a string (plain text, Markdown or HTML)."""
-    return analyze_document(read_text(text, lang=lang, fmt=fmt, source=source))
+    return analyze_document(read_text(text, lang=lang, fmt=fmt, source=source), model, explain=explain)
 
 
-def analyze_path(path: str | Path, lang: str | None = None, *, fmt: str | None = None) -> Analysis:
-    return analyze_document(read_path(path, lang=lang, fmt=fmt))
+def analyze_path(path: str | Path, lang: str | None = None, model=DEFAULT, *, fmt: str | None = None,
+                 explain: bool = True) -> Analysis:
+    return analyze_document(read_path(path, lang=lang, fmt=fmt), model, explain=explain)

@@ -16,6 +16,10 @@ from .errors import HypeError
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+class UsageError(Exception):
+    """A combination of options that argparse cannot check by itself."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
@@ -35,6 +39,9 @@ def _add_analyze(sub) -> None:
     p.add_argument("--lang", choices=["de", "en"], help="force the language instead of detecting it")
     p.add_argument("--format", choices=["json", "text"], default="json", help="output format (default: json)")
     p.add_argument("--input-format", choices=["txt", "md", "html"], help="override the format guessed from the file name")
+    p.add_argument("--model", metavar="DIR", help="model directory written by 'hype train' (default: the packaged model)")
+    p.add_argument("--no-model", action="store_true", help="only sentences and figures, no classifier scores")
+    p.add_argument("--no-explain", action="store_true", help="scores without per-feature explanations")
     p.set_defaults(func=_cmd_analyze)
 
 
@@ -43,7 +50,11 @@ def _cmd_analyze(args) -> int:
     from .render.json import render_json
     from .render.text import render_text
 
-    analyses = [analyze_path(f, lang=args.lang, fmt=args.input_format) for f in args.files]
+    from .analysis import DEFAULT
+
+    model = None if args.no_model else (args.model or DEFAULT)
+    analyses = [analyze_path(f, lang=args.lang, fmt=args.input_format, model=model, explain=not args.no_explain)
+                for f in args.files]
     for a in analyses:
         for w in a.warnings:
             print(f"warning: {a.source}: {w}", file=sys.stderr)
@@ -52,6 +63,107 @@ def _cmd_analyze(args) -> int:
         sys.stdout.write(out + "\n")
     else:
         sys.stdout.write("\n".join(render_text(a) for a in analyses))
+    return EXIT_OK
+
+
+def _add_train(sub) -> None:
+    p = sub.add_parser(
+        "train",
+        help="train classifiers (the packaged model from corpora/, or one task from your own file)",
+        description="Without --data: reproduce the packaged model from the corpus (grouped cross-validated model "
+                    "selection on the train split, evaluation on the test split, manifest with hashes and metrics). "
+                    "With --data: train one task on your own labelled file.",
+        epilog="example:\n  hype train --out hype/models\n"
+               "  hype train --data de/train.tsv --format checkthat --task rhetoric --out models/ct-de\n"
+               "  hype train --data labels.csv --format csv --text-col sentence --label-col tone "
+               "--label-map pos=bullish,neg=bearish,neu=neutral --task sentiment --out models/tone",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: corpora/ of the checkout)")
+    p.add_argument("--out", metavar="DIR", help="where to write the model (default: hype/models for the corpus, required with --data)")
+    p.add_argument("--data", metavar="FILE", nargs="+", help="labelled file(s) to train one task on")
+    p.add_argument("--format", choices=["checkthat", "csv", "corpus"], default="csv", help="format of --data")
+    p.add_argument("--task", choices=["rhetoric", "claim", "sentiment"], default="rhetoric")
+    p.add_argument("--text-col", help="text column of a CSV/TSV")
+    p.add_argument("--label-col", help="label column of a CSV/TSV")
+    p.add_argument("--label-map", help="map foreign labels, e.g. SUBJ=1,OBJ=0")
+    p.add_argument("--lang", choices=["de", "en"], help="language of --data (default: from the path, else detected per sentence)")
+    p.add_argument("--no-select", action="store_true", help="skip model selection and use the default settings (fast)")
+    p.set_defaults(func=_cmd_train)
+
+
+def _cmd_train(args) -> int:
+    import pandas as pd
+
+    from .datasets import load_labelled, parse_label_map
+    from .train import PACKAGED_MODEL_DIR, train_corpus, train_file
+
+    log = lambda msg: print(msg, file=sys.stderr)  # noqa: E731 - progress on stderr, result on stdout
+    if not args.data:
+        out = args.out or PACKAGED_MODEL_DIR
+        _, extra = train_corpus(args.corpus, out, do_select=not args.no_select, log=log)
+        print(str(out))
+        return EXIT_OK
+    if not args.out:
+        raise UsageError("--out is required with --data (expected a directory for the new model)")
+    mapping = parse_label_map(args.label_map)
+    frames = [load_labelled(f, args.format, args.task, text_col=args.text_col, label_col=args.label_col,
+                            label_map=mapping, lang=args.lang) for f in args.data]
+    df = pd.concat(frames, ignore_index=True)
+    df["group"] = range(len(df))
+    train_file(df, args.task, args.out, do_select=not args.no_select, source=",".join(args.data), log=log)
+    print(args.out)
+    return EXIT_OK
+
+
+def _add_evaluate(sub) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="measure a model on labelled data (JSON metrics)",
+        description="Score labelled sentences and print JSON metrics: n, accuracy, macro_f1, per_class, confusion, "
+                    "and brier/ece for probabilities.",
+        epilog="example:\n  hype evaluate --data corpora --format corpus --task claim\n"
+               "  hype evaluate --data de/dev_test.tsv --format checkthat --task rhetoric --plot reliability.png",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--model", metavar="DIR", help="model directory (default: the packaged model)")
+    p.add_argument("--data", metavar="FILE", required=True, help="labelled file, or the corpus folder with --format corpus")
+    p.add_argument("--format", choices=["corpus", "checkthat", "csv"], default="csv")
+    p.add_argument("--task", choices=["rhetoric", "claim", "sentiment"], help="default: every task of the model (corpus), rhetoric otherwise")
+    p.add_argument("--split", default="test", help="corpus split to evaluate (default: test; 'all' for everything)")
+    p.add_argument("--text-col")
+    p.add_argument("--label-col")
+    p.add_argument("--label-map", help="map foreign labels, e.g. SUBJ=1,OBJ=0")
+    p.add_argument("--lang", choices=["de", "en"])
+    p.add_argument("--plot", metavar="PNG", help="write a reliability diagram (one task) to this PNG file")
+    p.set_defaults(func=_cmd_evaluate)
+
+
+def _cmd_evaluate(args) -> int:
+    import json
+
+    from .datasets import load_labelled, parse_label_map
+    from .evaluate import reliability_plot
+    from .scoring import load_model
+    from .train import evaluate_model
+
+    model = load_model(args.model)
+    tasks = [args.task] if args.task else (list(model.tasks) if args.format == "corpus" else ["rhetoric"])
+    mapping = parse_label_map(args.label_map)
+    results = {}
+    for task in tasks:
+        df = load_labelled(args.data, args.format, task, text_col=args.text_col, label_col=args.label_col,
+                           label_map=mapping, lang=args.lang, split=None if args.split == "all" else args.split)
+        if df.empty:
+            raise UsageError(f"no labelled sentences selected from {args.data} (check --split/--lang)")
+        results[task] = evaluate_model(model, df, task)
+        if args.plot:
+            from .train import _frame
+
+            proba, classes = model.predict_proba(_frame(df), task)
+            reliability_plot(list(df["label"]), proba, classes, args.plot, title=f"{task}")
+    out = results[tasks[0]] if len(tasks) == 1 else results
+    print(json.dumps(out, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -66,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     _add_analyze(sub)
+    _add_train(sub)
+    _add_evaluate(sub)
     return parser
 
 
@@ -79,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HypeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except UsageError as exc:
+        print(f"hype: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # `hype analyze … | head`
         return EXIT_OK
     except KeyboardInterrupt:

@@ -26,11 +26,19 @@ _STEMMERS = {"de": SnowballStemmer("german"), "en": SnowballStemmer("english")}
 TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?%€$£]", re.U)
 
 
+_EN_SHAPES = re.compile(r"(?:ing|ly|tion|ed|ers)\b|\b(?:a|an|i)\b", re.I)
+_DE_SHAPES = re.compile(r"(?:ung|keit|heit|lich|isch|sch)\w*\b|\b(?:ein|eine|einen)\b", re.I)
+
+
 def guess_language(text: str, default: str = "en") -> str:
+    """Best guess for one sentence, never failing: function words first, word shapes to break ties."""
     s = language_scores(text)
-    if s["de"] > s["en"]:
+    de, en = s["de"], s["en"]
+    if de == en:
+        de, en = len(_DE_SHAPES.findall(text)), len(_EN_SHAPES.findall(text))
+    if de > en:
         return "de"
-    if s["en"] > s["de"]:
+    if en > de:
         return "en"
     return default
 

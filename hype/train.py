@@ -13,7 +13,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
 from .evaluate import classification_metrics
-from .model import FEATURE_SETS, TASKS, HypeModel, _shrink, make_featurizer, make_head
+from .model import FEATURE_SETS, TASKS, HypeModel, _shrink, make_featurizer, make_head, single_threaded
 
 PACKAGED_MODEL_DIR = Path(__file__).resolve().parent / "models"
 
@@ -32,6 +32,7 @@ def _frame(df: pd.DataFrame) -> pd.DataFrame:
     return df[["text", "language"]].reset_index(drop=True)
 
 
+@single_threaded
 def select(df: pd.DataFrame, tasks: dict[str, str], *, n_splits: int = 5, feature_grid=FEATURE_GRID,
            head_grid=HEAD_GRID, log: Callable[[str], None] = lambda s: None, random_state: int = 0) -> dict[str, Any]:
     """Grouped k-fold CV over articles/events: featurizer per fold and feature set, then every head.

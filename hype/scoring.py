@@ -1,0 +1,90 @@
+"""Scoring sentences with a HypeModel: the packaged one by default, or a directory from `hype train`."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .errors import ModelError
+from .model import TASKS, HypeModel
+from .train import PACKAGED_MODEL_DIR
+
+ROUND = 4
+
+
+@lru_cache(maxsize=8)
+def _load_dir(path: str) -> HypeModel:
+    return HypeModel.load(path)
+
+
+def load_model(model: HypeModel | str | Path | None = None) -> HypeModel:
+    """None → the packaged model (verified and cached); a path → that model directory."""
+    if isinstance(model, HypeModel):
+        return model
+    path = Path(model) if model is not None else PACKAGED_MODEL_DIR
+    if model is None and not (path / "manifest.json").exists():
+        raise ModelError(f"no packaged model in {path} (expected hype/models/ written by 'hype train')")
+    return _load_dir(str(path.resolve()))
+
+
+def _frame(texts: Sequence[str], langs: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({"text": list(texts), "language": list(langs)})
+
+
+def predict(model: HypeModel, texts: Sequence[str], langs: Sequence[str]) -> tuple[list[dict[str, Any]], Any, pd.DataFrame]:
+    """Scores per sentence as nested dicts (the JSON shape), plus the feature matrix for explanations."""
+    X = _frame(texts, langs)
+    Xf = model.transform(X)
+    scores: list[dict[str, Any]] = [{} for _ in texts]
+    for task in model.tasks:
+        proba, classes = model.predict_proba(X, task, Xf=Xf)
+        for row, p in zip(scores, proba):
+            if task == "rhetoric":
+                row["rhetoric"] = round(float(p[list(classes).index(1)]), ROUND)
+            else:
+                probs = {str(c): round(float(v), ROUND) for c, v in zip(classes, p)}
+                ordered = {c: probs[c] for c in TASKS[task] if c in probs}
+                row[task] = {"label": max(ordered, key=ordered.get), "probabilities": ordered}
+    return scores, Xf, X
+
+
+def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k: int = 6) -> None:
+    """Fill .scores (and .explanations) of analysis Sentences in place."""
+    texts = [s.text for s in sentences]
+    langs = [s.language for s in sentences]
+    scores, Xf, X = predict(model, texts, langs)
+    for s, sc in zip(sentences, scores):
+        s.scores = sc
+    if explain:
+        per_task = {}
+        for task in model.tasks:
+            # rhetoric: why it is (or is not) rhetoric; claim/sentiment: why the predicted label
+            per_task[task] = model.explain(X, task, top_k=top_k, Xf=Xf,
+                                           target=1 if task == "rhetoric" else None)
+        for i, s in enumerate(sentences):
+            s.explanations = {task: [c.to_dict(offset=s.start) for c in per_task[task][i]] for task in model.tasks}
+
+
+def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -> pd.DataFrame:
+    """One row per sentence: text, language, rhetoric (P(class 1)), claim + claim_<label> probabilities,
+    sentiment + sentiment_<label> probabilities. A model trained for fewer tasks fills only its columns."""
+    from .analysis import flatten_scores
+    from .features import guess_language
+    from .text import check_language
+
+    if isinstance(sentences, str):
+        sentences = [sentences]
+    texts = [str(t) for t in sentences]
+    langs = [check_language(lang) if lang else guess_language(t, default="de") for t in texts]
+    m = load_model(model)
+    scores, _, _ = predict(m, texts, langs) if texts else ([], None, None)
+    rows = [{"text": t, "language": lg, **flatten_scores(sc)} for t, lg, sc in zip(texts, langs, scores)]
+    cols = ["text", "language"]
+    if "rhetoric" in m.tasks:
+        cols.append("rhetoric")
+    for task in ("claim", "sentiment"):
+        if task in m.tasks:
+            cols += [task] + [f"{task}_{c}" for c in TASKS[task]]
+    return pd.DataFrame(rows, columns=cols)

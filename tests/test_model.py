@@ -1,0 +1,155 @@
+import json
+import shutil
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.model_selection import cross_val_score
+from sklearn.pipeline import Pipeline
+
+from hype.errors import ModelError
+from hype.model import HypeClassifier, HypeModel
+
+DE_HYPE = "In einem beispiellosen Coup pumpt Nordwerk gigantische Summen in seine Zukunft!"
+EN_HYPE = "This jaw-dropping, game-changing deal leaves rivals in the dust!"
+DE_SOBER = "Der Umsatz stieg im dritten Quartal um 4 Prozent auf 212 Millionen Euro."
+EN_SOBER = "Revenue rose 4 percent to $212 million in the third quarter, the company said."
+
+
+def frame(*texts_langs):
+    return pd.DataFrame(list(texts_langs), columns=["text", "language"])
+
+
+def test_rhetoric_ranks_hype_above_sober(tiny_model):
+    X = frame((DE_HYPE, "de"), (DE_SOBER, "de"), (EN_HYPE, "en"), (EN_SOBER, "en"))
+    proba, classes = tiny_model.predict_proba(X, "rhetoric")
+    p1 = proba[:, list(classes).index(1)]
+    assert p1[0] > 0.5 > p1[1]
+    assert p1[2] > 0.5 > p1[3]
+
+
+def test_probabilities_are_distributions(tiny_model):
+    X = frame((DE_HYPE, "de"), (EN_SOBER, "en"))
+    for task in tiny_model.tasks:
+        proba, classes = tiny_model.predict_proba(X, task)
+        assert proba.shape == (2, len(classes))
+        assert np.allclose(proba.sum(axis=1), 1.0)
+
+
+def test_training_is_deterministic(tiny_training_data, tiny_model):
+    df = tiny_training_data
+    again = HypeModel.train(df[["text", "language"]], {t: df[t].values for t in ("rhetoric", "claim", "sentiment")},
+                            min_df=1)
+    X = df[["text", "language"]].head(50)
+    for task in ("rhetoric", "claim", "sentiment"):
+        np.testing.assert_array_equal(again.predict_proba(X, task)[0], tiny_model.predict_proba(X, task)[0])
+
+
+def test_save_load_round_trip(tiny_model, tiny_model_dir, tiny_training_data):
+    loaded = HypeModel.load(tiny_model_dir)
+    X = tiny_training_data[["text", "language"]].head(30)
+    for task in tiny_model.tasks:
+        np.testing.assert_allclose(loaded.predict_proba(X, task)[0], tiny_model.predict_proba(X, task)[0])
+    manifest = json.loads((tiny_model_dir / "manifest.json").read_text())
+    assert set(manifest["versions"]) >= {"python", "scikit-learn", "nltk"}
+    assert len(manifest["files"]["model.joblib"]["sha256"]) == 64
+
+
+def test_tampered_model_is_refused(tiny_model_dir, tmp_path):
+    bad = tmp_path / "bad"
+    shutil.copytree(tiny_model_dir, bad)
+    data = bytearray((bad / "model.joblib").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (bad / "model.joblib").write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="sha256 does not match"):
+        HypeModel.load(bad)
+
+
+@pytest.mark.parametrize("damage,fragment", [
+    (lambda d: (d / "manifest.json").unlink(), "no manifest.json"),
+    (lambda d: (d / "manifest.json").write_text("{not json"), "malformed manifest"),
+    (lambda d: (d / "model.joblib").unlink(), "missing"),
+])
+def test_broken_model_dirs(tiny_model_dir, tmp_path, damage, fragment):
+    bad = tmp_path / "bad"
+    shutil.copytree(tiny_model_dir, bad)
+    damage(bad)
+    with pytest.raises(ModelError, match=fragment):
+        HypeModel.load(bad)
+
+
+def test_version_mismatch_warns(tiny_model_dir, tmp_path):
+    d = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, d)
+    manifest = json.loads((d / "manifest.json").read_text())
+    manifest["versions"]["scikit-learn"] = "0.0.1"
+    (d / "manifest.json").write_text(json.dumps(manifest))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        HypeModel.load(d)
+    assert any("trained with scikit-learn 0.0.1" in str(w.message) for w in caught)
+
+
+def test_unfitted_raises():
+    with pytest.raises(ModelError, match="not fitted"):
+        HypeClassifier().predict(["Der Umsatz stieg."])
+    with pytest.raises(ModelError, match="not fitted"):
+        HypeModel().transform(["x"])
+    with pytest.raises(ModelError, match="unknown task"):
+        HypeClassifier(task="tone").fit(["a", "b"], [0, 1])
+
+
+def test_missing_task(tiny_training_data):
+    df = tiny_training_data
+    m = HypeModel.train(df[["text", "language"]], {"rhetoric": df["rhetoric"].values}, min_df=1)
+    assert m.tasks == ("rhetoric",)
+    with pytest.raises(ModelError, match="no claim classifier"):
+        m.predict_proba(df[["text", "language"]].head(2), "claim")
+
+
+def test_classifier_follows_sklearn_conventions(tiny_training_data):
+    df = tiny_training_data
+    clf = HypeClassifier(task="rhetoric", C=2.0, min_df=1)
+    assert clf.get_params()["C"] == 2.0 and not hasattr(clf, "classes_")
+    assert clf.fit(df[["text", "language"]], df["rhetoric"]) is clf
+    assert list(clf.classes_) == [0, 1]
+    assert clone(clf).get_params() == clf.get_params()
+    pipe = Pipeline([("hype", HypeClassifier(task="claim", min_df=1))])
+    scores = cross_val_score(pipe, df[["text", "language"]], df["claim"], cv=3, scoring="f1_macro")
+    assert len(scores) == 3 and np.all(scores >= 0)
+    # plain lists of strings work too (language guessed per sentence)
+    assert clf.predict([DE_HYPE, EN_SOBER]).shape == (2,)
+
+
+def _covers(contribs, text, words):
+    for c in contribs:
+        if c.start is None:
+            continue
+        piece = text[c.start:c.end]
+        if any(w in piece or piece in w for w in words):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("text,lang,words", [
+    (DE_HYPE, "de", ["beispiellosen", "Coup", "gigantische"]),
+    ("Ein visionärer Schachzug, der die Branche revolutioniert!", "de", ["visionärer", "Schachzug", "revolutioniert"]),
+    ("Das Wettrüsten um KI katapultiert die Aktie in schwindelerregende Höhen.", "de", ["Wettrüsten", "katapultiert", "schwindelerregende"]),
+    (EN_HYPE, "en", ["jaw-dropping", "game-changing", "dust", "jaw", "game"]),
+    ("An unprecedented, breathtaking breakthrough that will redefine the industry.", "en", ["unprecedented", "breathtaking", "breakthrough", "redefine"]),
+    ("Shares skyrocketed as euphoric investors piled into the stunning debut.", "en", ["skyrocketed", "euphoric", "stunning"]),
+])
+def test_explanations_point_at_rhetoric(tiny_model, text, lang, words):
+    [contribs] = tiny_model.explain(frame((text, lang)), "rhetoric", top_k=4, target=1)
+    assert contribs and contribs[0].weight > 0
+    assert _covers(contribs[:3], text, words), [(c.feature, text[c.start:c.end] if c.start is not None else None) for c in contribs]
+    for c in contribs:
+        if c.start is not None:
+            assert 0 <= c.start < c.end <= len(text)
+
+
+def test_explanations_for_sober_sentence_are_negative_for_rhetoric(tiny_model):
+    [contribs] = tiny_model.explain(frame((DE_SOBER, "de")), "rhetoric", top_k=5, target=1)
+    assert sum(c.weight for c in contribs) < 0

@@ -1,0 +1,98 @@
+import json
+
+import pytest
+
+from hype.cli import main
+from hype.datasets import load_labelled, parse_label_map
+from hype.errors import InputError
+
+ROWS = [
+    ("Der Umsatz stieg um 4 Prozent auf 212 Millionen Euro.", "OBJ"),
+    ("Ein atemberaubender, beispielloser Triumph für das Team!", "SUBJ"),
+    ("Die Hauptversammlung findet am 12. Mai statt.", "OBJ"),
+    ("Dieser geniale Coup wird die Branche revolutionieren!", "SUBJ"),
+    ("Das Werk beschäftigt 2.400 Menschen.", "OBJ"),
+    ("Eine gigantische, nie dagewesene Erfolgsgeschichte!", "SUBJ"),
+    ("Die Aktie schloss bei 34,80 Euro.", "OBJ"),
+    ("Ein visionärer Schachzug, der alle Rivalen alt aussehen lässt.", "SUBJ"),
+    ("Der Vorstand bestätigte die Prognose für 2026.", "OBJ"),
+    ("Was für ein sensationeller, bahnbrechender Tag!", "SUBJ"),
+    ("Das Unternehmen hat 14 Filialen in Bayern.", "OBJ"),
+    ("Die Konkurrenz wird vor Neid erblassen: ein echter Paukenschlag!", "SUBJ"),
+]
+
+
+@pytest.fixture
+def tsv(tmp_path):
+    p = tmp_path / "de" / "train.tsv"
+    p.parent.mkdir()
+    p.write_text("sentence_id\tsentence\tlabel\n" + "".join(f"id{i}\t{t}\t{lab}\n" for i, (t, lab) in enumerate(ROWS)),
+                 encoding="utf-8")
+    return p
+
+
+def test_load_checkthat(tsv):
+    df = load_labelled(tsv, "checkthat", "rhetoric")
+    assert list(df.columns) == ["text", "language", "label", "group"]
+    assert set(df["label"]) == {0, 1} and set(df["language"]) == {"de"}
+
+
+def test_label_map():
+    assert parse_label_map("SUBJ=1,OBJ=0") == {"SUBJ": 1, "OBJ": 0}
+    assert parse_label_map("pos=bullish") == {"pos": "bullish"}
+    with pytest.raises(InputError, match="FOREIGN=OURS"):
+        parse_label_map("SUBJ")
+
+
+def test_csv_errors(tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text('text,label\n"Der Umsatz stieg.",1\n"kaputt,0\n', encoding="utf-8")
+    with pytest.raises(InputError, match="malformed CSV"):
+        load_labelled(p, "csv", "rhetoric", text_col="text", label_col="label")
+    p.write_text("text,label\nDer Umsatz stieg.,maybe\n", encoding="utf-8")
+    with pytest.raises(InputError, match="rhetoric labels must be 0/1"):
+        load_labelled(p, "csv", "rhetoric", text_col="text", label_col="label")
+    with pytest.raises(InputError, match="no column 'satz'"):
+        load_labelled(p, "csv", "rhetoric", text_col="satz", label_col="label")
+    p.write_text("text,label\nDer Umsatz stieg.,up\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not valid for task sentiment"):
+        load_labelled(p, "csv", "sentiment", text_col="text", label_col="label")
+
+
+def test_cli_train_and_evaluate_own_file(tsv, tmp_path, capsys):
+    out = tmp_path / "model"
+    assert main(["train", "--data", str(tsv), "--format", "checkthat", "--task", "rhetoric", "--out", str(out),
+                 "--no-select"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["tasks"] == ["rhetoric"]
+    capsys.readouterr()
+    assert main(["evaluate", "--model", str(out), "--data", str(tsv), "--format", "checkthat",
+                 "--plot", str(tmp_path / "rel.png")]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert set(metrics) >= {"n", "macro_f1", "accuracy", "per_class", "confusion", "brier", "ece"}
+    assert metrics["n"] == len(ROWS) and metrics["macro_f1"] > 0.5
+    assert (tmp_path / "rel.png").exists()
+
+
+def test_cli_evaluate_csv_with_label_map(tiny_model_dir, tmp_path, capsys):
+    p = tmp_path / "labels.csv"
+    p.write_text("satz,ton\n" + "".join(f'"{t}",{"hype" if lab == "SUBJ" else "plain"}\n' for t, lab in ROWS),
+                 encoding="utf-8")
+    assert main(["evaluate", "--model", str(tiny_model_dir), "--data", str(p), "--format", "csv", "--text-col", "satz",
+                 "--label-col", "ton", "--label-map", "hype=1,plain=0", "--task", "rhetoric"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["n"] == len(ROWS)
+
+
+def test_cli_train_requires_out_with_data(tsv, capsys):
+    assert main(["train", "--data", str(tsv), "--format", "checkthat"]) == 2
+    assert "--out is required" in capsys.readouterr().err
+
+
+def test_cli_evaluate_malformed_file(tiny_model_dir, tmp_path, capsys):
+    p = tmp_path / "bad.csv"
+    p.write_text('text,label\n"unterminated,1\n', encoding="utf-8")
+    assert main(["evaluate", "--model", str(tiny_model_dir), "--data", str(p), "--text-col", "text",
+                 "--label-col", "label"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "malformed CSV" in err and err.count("\n") == 1
