@@ -25,6 +25,8 @@ class Sentence:
     scores: dict[str, Any] | None = None
     # {task: [Contribution as dict, offsets into the document]}
     explanations: dict[str, list[dict[str, Any]]] | None = None
+    # rhetoric spans (hype.spans.Span), offsets into the document
+    spans: list[Any] = field(default_factory=list)
 
     @property
     def rhetoric(self) -> float | None:
@@ -44,6 +46,7 @@ class Sentence:
             d["scores"] = self.scores
         if self.explanations is not None:
             d["explanations"] = self.explanations
+        d["spans"] = [sp.to_dict() for sp in self.spans]
         return d
 
 
@@ -55,6 +58,8 @@ class Analysis:
     source: str | None = None
     warnings: list[str] = field(default_factory=list)
     model: dict[str, Any] | None = None  # name/version/tasks of the model that scored it
+    metrics: dict[str, Any] | None = None  # hype.metrics.article_metrics()
+    claims_to_check: list[dict[str, Any]] | None = None  # hype.metrics.claims_to_check()
 
     @property
     def figures(self) -> list[Figure]:
@@ -68,6 +73,8 @@ class Analysis:
             "text": self.text,
             "model": self.model,
             "sentences": [s.to_dict() for s in self.sentences],
+            **({"metrics": self.metrics} if self.metrics is not None else {}),
+            **({"claims_to_check": self.claims_to_check} if self.claims_to_check is not None else {}),
         }
 
     def sentences_frame(self):
@@ -115,6 +122,14 @@ def analyze_document(doc: Document, model=DEFAULT, *, explain: bool = True, top_
         m = load_model(None if model is DEFAULT else model)
         score_sentences(m, sentences, explain=explain, top_k=top_k)
         analysis.model = m.describe()
+    from .metrics import article_metrics, claims_to_check
+    from .spans import detect_spans
+
+    for s in sentences:
+        s.spans = detect_spans(s.text, s.language, offset=s.start,
+                               explanation=(s.explanations or {}).get("rhetoric"))
+    analysis.metrics = article_metrics(analysis)
+    analysis.claims_to_check = claims_to_check(analysis)
     return analysis
 
 
