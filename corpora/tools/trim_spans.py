@@ -8,8 +8,12 @@ At the edges of every span it removes, repeatedly:
   - leading and trailing figures: numbers with their scale words, units and currency symbols
     ("31,4 Millionen Euro", "$420 million", "52%", "5 bis 10 Millionen");
   - quote marks and trailing sentence punctuation (. , ; : ?) and a single trailing "!"
-    ("!!!" is a cue and stays).
-Figures inside a span (between cue and head noun) are left alone and only reported.
+    ("!!!" is a cue and stays); a span opening with a quote mark ends at the closing one;
+  - a figure between a single cue word and its head noun: "a whopping £48 million fine" -> "whopping".
+Guards: German/English determiner lists per file language; a determiner followed by a verb is a
+pronoun and stays ("Eines ist klar"); capitalised shouting stays ("DER Tag", "14 MILLION");
+bare integers at the end are names or years and stay ("Chapter 11"); idioms with figures stay.
+Other figures inside a span (inside an image or clause) are left alone and reported as NOTE.
 A span is never trimmed to nothing or to a bare punctuation/figure string; such cases are reported.
 The trimmed text is still an exact substring of the sentence; "occurrence" is recomputed.
 Without --write it only prints what it would change.
