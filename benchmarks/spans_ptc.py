@@ -113,6 +113,14 @@ def _offset_map(raw: str, plain: str) -> list[int] | None:
     return mapping
 
 
+# hype's span categories nearest to the two PTC techniques, fixed before looking at the results:
+# Loaded_Language ("words with strong emotional implications") ~ evaluative, intensifier, metaphor;
+# Exaggeration,Minimisation ~ hyperbole, vague_magnitude. promise, generalisation (PTC: Bandwagon) and
+# hype_word (business jargon) have no counterpart among the two techniques.
+PTC_MAPPED = ("evaluative", "intensifier", "metaphor", "hyperbole", "vague_magnitude", MODEL_CATEGORY)
+STRENGTHS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
 def run_ptc(errors: int = 0) -> dict:
     from hype.text import read_text
 
@@ -120,35 +128,38 @@ def run_ptc(errors: int = 0) -> dict:
     gold: dict[str, list] = {}
     texts: dict[str, str] = {}
     n_sent = 0
-    elapsed = 0.0
+    cpu = 0.0
     for aid, raw, g in ptc_articles():
         doc = read_text(raw, lang="en")
         mp = _offset_map(raw, doc.plain)
         spans = []
         for s in doc.sentences:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             found = detect_spans(s.text, "en", offset=s.start)
-            elapsed += time.perf_counter() - t0
+            cpu += time.process_time() - t0
             n_sent += 1
             for sp in found:
                 a, b = (sp.start, sp.end) if mp is None else (mp[sp.start], mp[sp.end - 1] + 1)
-                spans.append((a, b, sp.category, sp.detector))
+                spans.append((a, b, sp.category, sp.detector, sp.strength))
         pred[aid] = spans
         gold[aid] = g
         texts[aid] = raw
-    res = overlap_prf({k: [(a, b) for a, b, *_ in v] for k, v in pred.items()}, gold)
+
+    def score(keep) -> dict:
+        return overlap_prf({k: [(a, b) for a, b, *rest in v if keep(*rest)] for k, v in pred.items()}, gold)
+
+    res = score(lambda cat, det, strength: True)
+    res["mapped"] = score(lambda cat, det, strength: cat in PTC_MAPPED)
+    res["by_strength"] = {t: score(lambda cat, det, strength, t=t: cat in PTC_MAPPED and strength >= t)
+                          for t in STRENGTHS}
     res["articles"] = len(gold)
     res["sentences"] = n_sent
-    res["ms_per_sentence"] = 1000 * elapsed / max(1, n_sent)
-    per_detector = {}
-    by_det = collections.defaultdict(dict)
-    for k, v in pred.items():
-        for a, b, cat, det in v:
-            by_det[cat].setdefault(k, []).append((a, b))
-    for cat, pr in sorted(by_det.items()):
-        r = overlap_prf(pr, {k: gold[k] for k in pr})
-        per_detector[cat] = (r["precision"], r["n_pred"])
-    res["precision_by_category"] = per_detector
+    res["cpu_ms_per_sentence"] = 1000 * cpu / max(1, n_sent)
+    per_category = {}
+    for cat in sorted({c for v in pred.values() for _, _, c, *_ in v}):
+        r = score(lambda c, det, strength, cat=cat: c == cat)
+        per_category[cat] = (r["precision"], r["n_pred"])
+    res["precision_by_category"] = per_category
     if errors:
         _print_errors(pred, gold, texts, errors)
     return res
@@ -159,7 +170,7 @@ def _print_errors(pred, gold, texts, n) -> None:
     for k in gold:
         gu = _union(gold[k])
         pu = _union([(a, b) for a, b, *_ in pred.get(k, ())])
-        for a, b, cat, det in pred.get(k, ()):
+        for a, b, cat, *_ in pred.get(k, ()):
             if _covered((a, b), gu) == 0:
                 fps[f"{cat:15} {texts[k][a:b]!r}"] += 1
         for a, b in gu:
@@ -219,9 +230,6 @@ def run_corpus(use_model: bool = False, errors: int = 0) -> dict:
             pred, gold = corpus_predictions(sub, expl)
             out[(split, lang)] = corpus_scores(pred, gold)
             if errors and lang != "all" and split == "train":
-                texts = {}
-                for r in sub.itertuples(index=False):
-                    t = texts.setdefault(r.article_id, [" "] * 0)
                 art = {}
                 for r in sub.itertuples(index=False):
                     art.setdefault(r.article_id, {})[r.start] = r.text
@@ -251,10 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.which == "ptc":
         r = run_ptc(args.errors)
         print(f"PTC (Loaded_Language + Exaggeration,Minimisation), {r['articles']} articles, {r['sentences']} sentences")
-        print("  " + _fmt(r))
-        print(f"  detect_spans: {r['ms_per_sentence']:.3f} ms per sentence")
+        print(f"  all spans                 {_fmt(r)}")
+        print(f"  mapped categories         {_fmt(r['mapped'])}")
+        for t, rt in r["by_strength"].items():
+            print(f"  mapped, strength >= {t:.1f}  {_fmt(rt)}")
         for cat, (p, n) in r["precision_by_category"].items():
             print(f"  precision of {cat:16} {p:.3f}  ({n} spans)")
+        print(f"  detect_spans: {r['cpu_ms_per_sentence']:.3f} ms CPU per sentence")
     else:
         res = run_corpus(args.model, args.errors)
         for (split, lang), scores in res.items():

@@ -167,6 +167,134 @@ def _cmd_evaluate(args) -> int:
     return EXIT_OK
 
 
+def _add_report(sub) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write readable reports: HTML, Markdown, JSON and charts",
+        description="Analyse articles and write one report folder per article: <out>/<slug>/report.html "
+                    "(self-contained, highlights with reasons, figures, scores, claims to check), report.md, "
+                    "report.json and chart-*.png. Prints the written paths.",
+        epilog="example:\n  hype report corpora/examples/de-sports-002.txt --out reports/\n"
+               "  hype report article.html --format html,md --ui-lang en",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="article file(s): .txt, .md or .html")
+    p.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports/)")
+    p.add_argument("--format", default="html,md,json,png", metavar="LIST",
+                   help="comma-separated formats out of html,md,json,png (default: all)")
+    p.add_argument("--ui-lang", choices=["de", "en"], help="language of the report's labels (default: the article's)")
+    p.add_argument("--lang", choices=["de", "en"], help="force the article language instead of detecting it")
+    p.add_argument("--model", metavar="DIR", help="model directory written by 'hype train' (default: the packaged model)")
+    p.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args) -> int:
+    from .analysis import DEFAULT, analyze_path
+    from .report import FORMATS, write_reports
+
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise UsageError(f"unknown --format {','.join(bad) or repr(args.format)} "
+                         f"(expected a comma-separated list out of {','.join(FORMATS)})")
+    model = args.model or DEFAULT
+    analyses = [analyze_path(f, lang=args.lang, model=model) for f in args.files]
+    for a in analyses:
+        for w in a.warnings:
+            print(f"warning: {a.source}: {w}", file=sys.stderr)
+    for path in write_reports(analyses, args.out, formats, args.ui_lang):
+        print(str(path))
+    return EXIT_OK
+
+
+def _iso_date_arg(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _jobs_arg(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} (expected a number of worker processes, 0 for one per CPU)")
+    return n
+
+
+def _add_batch(sub) -> None:
+    p = sub.add_parser(
+        "batch",
+        help="analyse many articles incrementally: report folders, overview table and charts",
+        description="Analyse folders of articles (.txt/.md/.html, recursively), CSV/TSV and JSON Lines exports "
+                    "and saved RSS/Atom feeds into DIR/articles/<slug>/report.*, and rebuild DIR/index.html, "
+                    "overview.csv, overview.jsonl and charts/ from every finished article. Reruns analyse only "
+                    "new or changed articles (or all after a model change, or with --force); an interrupted run "
+                    "is resumed by the next one. Exit codes: 0 all fine, 3 finished but some inputs failed "
+                    "(DIR/errors.jsonl), 1 fatal (e.g. another run holds DIR/.lock), 2 usage.",
+        epilog="example:\n  hype batch drop/ --out reports/batch\n"
+               "  hype batch export.csv --text-col body --date-col pubdate --since 2025-01-01 --jobs 2\n"
+               "  hype batch feeds/*.xml --quiet   # from cron: output only on warnings and failures",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="folder, article file, .csv/.tsv/.jsonl export or .xml/.rss/.atom feed file")
+    p.add_argument("--out", metavar="DIR", default="reports/batch", help="output folder (default: reports/batch)")
+    p.add_argument("--jobs", type=_jobs_arg, default=1, metavar="N",
+                   help="worker processes for the analysis (default: 1; 0: one per CPU)")
+    p.add_argument("--force", action="store_true", help="analyse every article again, changed or not")
+    p.add_argument("--since", type=_iso_date_arg, metavar="DATE",
+                   help="only articles published on or after DATE (YYYY-MM-DD; undated articles are kept)")
+    p.add_argument("--until", type=_iso_date_arg, metavar="DATE",
+                   help="only articles published on or before DATE (YYYY-MM-DD; undated articles are kept)")
+    p.add_argument("--lang", choices=["de", "en"], help="force the article language instead of detecting it")
+    for field, default in (("id", "id"), ("title", "title"), ("source", "source/outlet"),
+                           ("date", "published/date"), ("url", "url/link"), ("text", "text/body/content")):
+        p.add_argument(f"--{field}-col", metavar="NAME",
+                       help=f"CSV/TSV/JSONL column holding the {field} (default: {default})")
+    p.add_argument("--format", default="html,md,json,png", metavar="LIST",
+                   help="report formats, comma-separated out of html,md,json,png (default: all)")
+    p.add_argument("--ui-lang", choices=["de", "en"], help="language of the report labels (default: the article's)")
+    p.add_argument("--model", metavar="DIR", help="model directory written by 'hype train' (default: the packaged model)")
+    p.add_argument("--no-explain", action="store_true", help="no per-feature explanations (faster, plainer reports)")
+    p.add_argument("--prune", action="store_true",
+                   help="forget articles (manifest entry and report folder) that no source contains any more")
+    p.add_argument("--quiet", action="store_true", help="print only warnings and failures (for cron)")
+    p.set_defaults(func=_cmd_batch)
+
+
+def _cmd_batch(args) -> int:
+    import signal
+
+    from .batch import DEFAULT_FORMATS, run
+
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in DEFAULT_FORMATS]
+    if bad or not formats:
+        raise UsageError(f"unknown --format {','.join(bad) or repr(args.format)} "
+                         f"(expected a comma-separated list out of {','.join(DEFAULT_FORMATS)})")
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(f"--since {args.since} is after --until {args.until} (expected since <= until)")
+
+    def _terminate(signum, frame):  # systemd stop / kill: release the lock and leave a consistent manifest
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        summary = run(args.sources, args.out, jobs=args.jobs, force=args.force, since=args.since,
+                      until=args.until, lang=args.lang, id_col=args.id_col, title_col=args.title_col,
+                      source_col=args.source_col, date_col=args.date_col, url_col=args.url_col,
+                      text_col=args.text_col, model=args.model, formats=formats, ui_lang=args.ui_lang,
+                      explain=not args.no_explain, prune=args.prune, quiet=args.quiet)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return summary["exit_code"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="hype",
@@ -180,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analyze(sub)
     _add_train(sub)
     _add_evaluate(sub)
+    _add_report(sub)
+    _add_batch(sub)
     return parser
 
 

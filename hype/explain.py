@@ -6,7 +6,9 @@ cue features (lexicon categories, figures, punctuation) are reported by name wit
 """
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,84 +36,145 @@ class Contribution:
         return d
 
 
+class _SentenceCues:
+    """Lexicon matches and figures of one sentence, computed once for all cue features."""
+
+    def __init__(self, text: str, lang: str):
+        self.text, self.lang = text, lang
+        self._lex = self._figs = None
+
+    def places(self, name: str) -> list[tuple[int, int]]:
+        if name.startswith("lex:"):
+            if self._lex is None:
+                self._lex = lexicons.find(self.text, self.lang)
+            return [(m.start, m.end) for m in self._lex if m.category == name[4:]]
+        if name.startswith(("fig:", "qual:")):
+            if self._figs is None:
+                self._figs = extract_figures(self.text, self.lang)
+            if name.startswith("fig:"):
+                return [(f.start, f.end) for f in self._figs if f.kind == name[4:]]
+            return [(f.start, f.end) for f in self._figs if f.qualifier == name[5:] and f.kind not in ("year", "date")]
+        char = {"punct:exclamation": "!", "punct:question": "?"}.get(name)
+        if char:
+            return [(m.start(), m.end()) for m in re.finditer(re.escape(char), self.text)]
+        return []
+
+
 def cue_places(name: str, text: str, lang: str) -> list[tuple[int, int]]:
-    if name.startswith("lex:"):
-        return [(m.start, m.end) for m in lexicons.find(text, lang, (name[4:],))]
-    if name.startswith("fig:"):
-        return [(f.start, f.end) for f in extract_figures(text, lang) if f.kind == name[4:]]
-    if name.startswith("qual:"):
-        return [(f.start, f.end) for f in extract_figures(text, lang)
-                if f.qualifier == name[5:] and f.kind not in ("year", "date")]
-    char = {"punct:exclamation": "!", "punct:question": "?"}.get(name)
-    if char:
-        return [(m.start(), m.end()) for m in re.finditer(re.escape(char), text)]
-    return []
+    return _SentenceCues(text, lang).places(name)
 
 
-def _char_ngram_owner(text: str, ngram_range: tuple[int, int]) -> dict[str, set[int]]:
-    """char_wb n-gram → indices of the whitespace chunks it occurs in (as sklearn builds them)."""
-    lo, hi = ngram_range
-    owner: dict[str, set[int]] = {}
-    for ci, m in enumerate(_CHUNK.finditer(text.lower())):
-        padded = f" {m.group()} "
-        for n in range(lo, hi + 1):
-            for i in range(len(padded) - n + 1):
-                owner.setdefault(padded[i:i + n], set()).add(ci)
-            if len(padded) <= n:
-                break
-    return owner
+STEM, CHAR, CUE, OTHER = 0, 1, 2, 3
+_FAMILY = {"stem": STEM, "char": CHAR, "cue": CUE}
+_META: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def explain_vector(text: str, lang: str, x, names: np.ndarray, w: np.ndarray, top_k: int,
-                   char_ngram_range: tuple[int, int] = (2, 5)) -> list[Contribution]:
-    """Top-k contributions (by absolute value) of one sentence's feature row x under weights w."""
-    x = x.tocsr()
-    words = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-    word_score = np.zeros(len(words))
-    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
-    # each chunk's contribution goes to the longest word inside it
-    chunk_word = []
-    for a, b in chunks:
-        inside = [i for i, (s, e) in enumerate(words) if s >= a and e <= b]
-        chunk_word.append(max(inside, key=lambda i: words[i][1] - words[i][0]) if inside else None)
-    stems = stem_tokens(text, lang)
-    stem_pos: dict[str, list[int]] = {}
-    word_of_stem = []
-    for k, (_, s0, _) in enumerate(stems):
-        word_of_stem.append(next((i for i, (a, b) in enumerate(words) if a <= s0 < b), None))
-    char_owner = None
-    cues: list[Contribution] = []
-    for j, v in zip(x.indices, x.data):
-        c = float(v * w[j])
-        if abs(c) < 1e-6:
-            continue
-        family, _, feat = names[j].partition(":")
-        if family == "stem":
-            gram = feat.split(" ")
-            n = len(gram)
-            if not stem_pos:
-                for i in range(len(stems)):
-                    for m in range(1, 4):
-                        if i + m <= len(stems):
-                            stem_pos.setdefault(" ".join(t for t, _, _ in stems[i:i + m]), []).append(i)
-            for i in stem_pos.get(feat, ()):
-                for k in range(i, i + n):
-                    if word_of_stem[k] is not None:
-                        word_score[word_of_stem[k]] += c / n
-        elif family == "char":
-            if char_owner is None:
-                char_owner = _char_ngram_owner(text, char_ngram_range)
-            owners = char_owner.get(feat, ())
-            for ci in owners:
-                if chunk_word[ci] is not None:
-                    word_score[chunk_word[ci]] += c / len(owners)
-        elif family == "cue":
-            places = cue_places(feat, text, lang)
+@dataclass(frozen=True)
+class FeatureMeta:
+    """Per fitted featurizer: family and n-gram of every column, computed once (building the
+    names of ~60,000 columns costs more than explaining a whole article)."""
+    family: np.ndarray        # int8 per column
+    grams: list[str]          # the n-gram / cue name per column
+    char_part: Any            # the fitted CharNgrams (for its per-word column cache), or None
+    char_offset: int          # first column of the char block
+
+
+def feature_meta(featurizer) -> FeatureMeta:
+    meta = _META.get(featurizer)
+    if meta is None:
+        names = [n.split("__", 1)[1] if "__" in n else n for n in featurizer.get_feature_names_out()]
+        family = np.array([_FAMILY.get(n.partition(":")[0], OTHER) for n in names], dtype=np.int8)
+        grams = [n.partition(":")[2] for n in names]
+        parts = dict(featurizer.transformer_list)
+        char_cols = np.flatnonzero(family == CHAR)
+        meta = FeatureMeta(family, grams, parts.get("char"), int(char_cols[0]) if len(char_cols) else -1)
+        _META[featurizer] = meta
+    return meta
+
+
+class SentenceExplainer:
+    """The structural part of an explanation, computed once per sentence and shared by all tasks:
+    a matrix that maps the sentence's non-zero features onto its words, and the places of its cues.
+    Per task only a weighted sum remains."""
+
+    def __init__(self, text: str, lang: str, x, meta: FeatureMeta):
+        x = x.tocsr()
+        self.text, self.meta = text, meta
+        self.idx, self.vals = x.indices, x.data
+        fam = meta.family[self.idx]
+        self.words = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        A = np.zeros((len(self.words), len(self.idx)))
+        starts = [a for a, _ in self.words]
+
+        def word_at(pos: int):
+            i = bisect.bisect_right(starts, pos) - 1
+            return i if i >= 0 and pos < self.words[i][1] else None
+
+        stem_p = np.flatnonzero(fam == STEM)
+        if len(stem_p):
+            stems = stem_tokens(text, lang)
+            positions: dict[str, list[int]] = {}
+            for i in range(len(stems)):
+                for n in (1, 2, 3):
+                    if i + n <= len(stems):
+                        positions.setdefault(" ".join(t for t, _, _ in stems[i:i + n]), []).append(i)
+            for p in stem_p:
+                gram = meta.grams[self.idx[p]]
+                occ = positions.get(gram, ())
+                n = gram.count(" ") + 1
+                for i in occ:
+                    for k in range(i, i + n):
+                        wi = word_at(stems[k][1])
+                        if wi is not None:
+                            A[wi, p] += 1.0 / (n * len(occ))
+        char_p = np.flatnonzero(fam == CHAR)
+        if len(char_p) and meta.char_part is not None:
+            pos_of_col = {int(self.idx[p]) - meta.char_offset: p for p in char_p}
+            chunks = [(m.start(), m.end(), _counts(meta.char_part.word_columns(m.group().lower())))
+                      for m in _CHUNK.finditer(text)]
+            owners: dict[int, int] = {}
+            for _, _, cols in chunks:
+                for col, cnt in cols.items():
+                    owners[col] = owners.get(col, 0) + cnt
+            for a, b, cols in chunks:
+                inside = [i for i, (s, e) in enumerate(self.words) if s >= a and e <= b]
+                if not inside:
+                    continue
+                wi = max(inside, key=lambda i: self.words[i][1] - self.words[i][0])
+                for col, cnt in cols.items():
+                    p = pos_of_col.get(col)
+                    if p is not None:
+                        A[wi, p] += cnt / owners[col]
+        self.A = A
+        cues = _SentenceCues(text, lang)
+        self.cues = []
+        for p in np.flatnonzero(fam == CUE):
+            feat = meta.grams[self.idx[p]]
+            places = cues.places(feat)
             if not places and not feat.startswith(("style:", "punct:")):
                 continue  # an absent lexicon/figure cue: "no hype word here" explains nothing to a reader
-            start, end = (min(p[0] for p in places), max(p[1] for p in places)) if places else (None, None)
-            cues.append(Contribution(feat, "cue", c, start, end))
-    out = [Contribution(text[a:b], "word", float(s), a, b) for (a, b), s in zip(words, word_score) if abs(s) > 1e-6]
-    out += cues
-    out.sort(key=lambda c: -abs(c.weight))
-    return out[:top_k]
+            span = (min(q[0] for q in places), max(q[1] for q in places)) if places else (None, None)
+            self.cues.append((p, feat, span))
+
+    def explain(self, w: np.ndarray, top_k: int) -> list[Contribution]:
+        contrib = self.vals * w[self.idx]
+        word_score = self.A @ contrib
+        out = [Contribution(self.text[a:b], "word", float(sc), a, b)
+               for (a, b), sc in zip(self.words, word_score) if abs(sc) > 1e-6]
+        out += [Contribution(feat, "cue", float(contrib[p]), s, e) for p, feat, (s, e) in self.cues
+                if abs(contrib[p]) > 1e-6]
+        out.sort(key=lambda c: -abs(c.weight))
+        return out[:top_k]
+
+
+def explain_vector(text: str, lang: str, x, meta: FeatureMeta, w: np.ndarray, top_k: int) -> list[Contribution]:
+    """Top-k contributions (by absolute value) of one sentence's feature row x under weights w."""
+    return SentenceExplainer(text, lang, x, meta).explain(w, top_k)
+
+
+def _counts(cols: tuple[int, ...]) -> dict[int, int]:
+    # an n-gram that occurs twice in one word counts twice in the tf: keep its share proportional
+    out: dict[int, int] = {}
+    for c in cols:
+        out[c] = out.get(c, 0) + 1
+    return out

@@ -26,7 +26,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from .errors import ModelError
-from .explain import Contribution, explain_vector
+from .explain import Contribution, SentenceExplainer, explain_vector, feature_meta
 from .features import CharNgrams, CueFeatures, StemNgrams, as_texts_langs
 
 TASKS: dict[str, tuple] = {
@@ -59,8 +59,17 @@ def check_task(task: str) -> str:
     return task
 
 
+# Per-family scale factors (= separate regularisation per family under one C). The cue block is
+# ~45 standardised dense columns beside unit-length TF-IDF rows: at weight 1 it dominates the
+# L2-penalised head. Grouped 5-fold CV over events on the corpus train split, macro-F1
+# rhetoric/claim/sentiment (best C per task): cue 1.0 .856/.705/.645 (C=1 only), 0.3 .864/.718/.645,
+# 0.1 .870/.732/.646, 0.05 .871/.738/.640; no cue block .833/.722/.593. Stem/char weights 0.7-1.5,
+# stem unigrams, min_df 1, char (1,4)/(3,6): all within ±.01 of 0.1 (noise level), so kept at 1.
+FAMILY_WEIGHTS = {"stem": 1.0, "char": 1.0, "cue": 0.1}
+
+
 def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2,
-                    max_char_features=60000) -> FeatureUnion:
+                    max_char_features=60000, weights=None) -> FeatureUnion:
     parts = []
     if "stem" in features:
         parts.append(("stem", StemNgrams(ngram_range=stem_ngram_range, min_df=min_df)))
@@ -70,12 +79,15 @@ def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_r
         parts.append(("cue", CueFeatures()))
     if not parts:
         raise ModelError(f"no feature set selected (expected some of: {', '.join(FEATURE_SETS)})")
-    return FeatureUnion(parts)
+    w = {**FAMILY_WEIGHTS, **(weights or {})}
+    return FeatureUnion(parts, transformer_weights={name: w[name] for name, _ in parts})
 
 
 def make_head(estimator="logreg", C=1.0, class_weight="balanced", random_state=0):
     if estimator == "logreg":
-        return LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=random_state)
+        # newton-cg: same optimum as lbfgs on these sparse+dense unions, 3-5x fewer seconds
+        return LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, solver="newton-cg",
+                                  random_state=random_state)
     if estimator == "svm":
         return CalibratedClassifierCV(LinearSVC(C=C, class_weight=class_weight, random_state=random_state), cv=3)
     if estimator == "nb":
@@ -167,24 +179,27 @@ class HypeClassifier(BaseEstimator, ClassifierMixin):
         return _explain(self.head_, self.classes_, self.featurizer_, Xf, texts, langs, top_k, target, self.task)
 
 
-def _explain(head, classes, featurizer, Xf, texts, langs, top_k, target, task):
+def _weights_per_sentence(head, classes, Xf, target, task) -> list[np.ndarray] | None:
+    """The weight vector that explains each sentence: the positive class for binary heads,
+    otherwise `target` or the predicted class, centred against the other classes."""
     W = _linear_weights(head, classes)
     if W is None:
+        return None
+    if W.shape[0] == 1:
+        return [W[0]] * Xf.shape[0]
+    centred = W - W.mean(axis=0)
+    preds = head.predict(Xf) if target is None else [target] * Xf.shape[0]
+    classes = list(classes)
+    return [centred[classes.index(c)] for c in preds]
+
+
+def _explain(head, classes, featurizer, Xf, texts, langs, top_k, target, task):
+    Xf = Xf.tocsr()
+    ws = _weights_per_sentence(head, classes, Xf, target, task)
+    if ws is None:
         return [[] for _ in texts]
-    names = featurizer.get_feature_names_out()
-    # FeatureUnion prefixes names with the part name ("stem__stem:…"); keep ours
-    names = np.array([n.split("__", 1)[1] if "__" in n else n for n in names], dtype=object)
-    out = []
-    preds = head.predict(Xf) if target is None and task != "rhetoric" else None
-    for i, (text, lang) in enumerate(zip(texts, langs)):
-        if W.shape[0] == 1:
-            w = W[0]
-        else:
-            cls = target if target is not None else preds[i]
-            k = list(classes).index(cls)
-            w = W[k] - W.mean(axis=0)
-        out.append(explain_vector(text, lang, Xf[i], names, w, top_k))
-    return out
+    meta = feature_meta(featurizer)
+    return [explain_vector(text, lang, Xf[i], meta, ws[i], top_k) for i, (text, lang) in enumerate(zip(texts, langs))]
 
 
 # --------------------------------------------------------------------------- the bundle that ships
@@ -253,6 +268,20 @@ class HypeModel:
         texts, langs = as_texts_langs(X)
         Xf = self.transform(X) if Xf is None else Xf
         return _explain(head, list(head.classes_), self.featurizer, Xf, texts, langs, top_k, target, task)
+
+    def explain_tasks(self, X, top_k=6, targets: dict[str, Any] | None = None, Xf=None) -> list[dict[str, list[Contribution]]]:
+        """Explanations for every task of the model at once (the per-sentence work is shared)."""
+        texts, langs = as_texts_langs(X)
+        Xf = (self.transform(X) if Xf is None else Xf).tocsr()
+        targets = targets or {}
+        weights = {t: _weights_per_sentence(self.heads[t], list(self.heads[t].classes_), Xf, targets.get(t), t)
+                   for t in self.tasks}
+        meta = feature_meta(self.featurizer)
+        out = []
+        for i, (text, lang) in enumerate(zip(texts, langs)):
+            ex = SentenceExplainer(text, lang, Xf[i], meta)
+            out.append({t: (ex.explain(ws[i], top_k) if ws is not None else []) for t, ws in weights.items()})
+        return out
 
     def classifier(self, task: str) -> HypeClassifier:
         """The task as a standalone fitted HypeClassifier (for sklearn tooling)."""

@@ -58,13 +58,10 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
     for s, sc in zip(sentences, scores):
         s.scores = sc
     if explain:
-        per_task = {}
-        for task in model.tasks:
-            # rhetoric: why it is (or is not) rhetoric; claim/sentiment: why the predicted label
-            per_task[task] = model.explain(X, task, top_k=top_k, Xf=Xf,
-                                           target=1 if task == "rhetoric" else None)
-        for i, s in enumerate(sentences):
-            s.explanations = {task: [c.to_dict(offset=s.start) for c in per_task[task][i]] for task in model.tasks}
+        # rhetoric: why it is (or is not) rhetoric; claim/sentiment: why the predicted label
+        per_sentence = model.explain_tasks(X, top_k=top_k, Xf=Xf, targets={"rhetoric": 1})
+        for s, ex in zip(sentences, per_sentence):
+            s.explanations = {task: [c.to_dict(offset=s.start) for c in contribs] for task, contribs in ex.items()}
 
 
 def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -> pd.DataFrame:

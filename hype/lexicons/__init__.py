@@ -169,9 +169,15 @@ def _longest(matches: list[Match]) -> list[Match]:
     return kept
 
 
+@lru_cache(maxsize=4096)
+def _matches(text: str, lang: str) -> tuple[Match, ...]:
+    # features, explanations and span detectors all ask for the same sentence: match it once
+    return tuple(_longest(matcher(lang).find(text)))
+
+
 def find(text: str, lang: str, categories: tuple[str, ...] | None = None) -> list[Match]:
     """Lexicon matches in text, sorted by position (longest first at the same start)."""
-    matches = _longest(matcher(lang).find(text))
+    matches = list(_matches(text, _check(lang)))
     if categories is not None:
         matches = [m for m in matches if m.category in categories]
     return matches
@@ -180,6 +186,6 @@ def find(text: str, lang: str, categories: tuple[str, ...] | None = None) -> lis
 def counts(text: str, lang: str) -> dict[str, float]:
     """Weighted match count per category (features for the classifiers)."""
     out = dict.fromkeys(CATEGORIES, 0.0)
-    for m in _longest(matcher(lang).find(text)):
+    for m in _matches(text, _check(lang)):
         out[m.category] += m.weight
     return out

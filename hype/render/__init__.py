@@ -20,6 +20,18 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
+class View:
+    """Attribute access to an object or its dict form (Span/Figure objects and their to_dict() output)."""
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj: Any):
+        self._obj = obj
+
+    def __getattr__(self, name: str) -> Any:
+        return _get(self._obj, name)
+
+
 @dataclass(frozen=True, slots=True)
 class Highlight:
     """A marked stretch of the document: a rhetoric span or a figure, with its note number."""
@@ -29,6 +41,19 @@ class Highlight:
     obj: Any           # the Span or Figure (object or dict)
     sentence: int      # index of the sentence it belongs to
     number: int        # footnote number, 1-based, in reading order
+    language: str = "" # language of that sentence
+
+    def reason(self, ui_lang: str) -> str | None:
+        """The span's reason; re-worded by its detector when the UI language differs from the sentence's."""
+        stored = _get(self.obj, "reason")
+        if self.kind != "span" or not self.language or self.language == ui_lang:
+            return stored
+        try:
+            from ..spans import reason
+
+            return reason(str(_get(self.obj, "detector")), ui_lang) or stored
+        except Exception:  # unknown detector (hand-made spans, older files): keep the stored reason
+            return stored
 
     @property
     def text(self) -> str:
@@ -42,7 +67,7 @@ class Highlight:
 def collect_highlights(analysis: Any) -> list[Highlight]:
     """Every span and figure of every sentence, clipped to its sentence, numbered in reading order.
     Empty or out-of-range ones are dropped (a renderer never fails on a stray offset)."""
-    raw: list[tuple[int, int, int, int, str, Any]] = []
+    raw: list[tuple[int, int, int, int, str, Any, str]] = []
     n_text = len(analysis.text)
     for s in analysis.sentences:
         lo, hi = max(0, s.start), min(s.end, n_text)
@@ -54,9 +79,9 @@ def collect_highlights(analysis: Any) -> list[Highlight]:
                     continue
                 a, b = max(a, lo), min(b, hi)
                 if a < b:
-                    raw.append((a, -b, order, s.index, kind, obj))
+                    raw.append((a, -b, order, s.index, kind, obj, s.language))
     raw.sort(key=lambda r: r[:4])
-    return [Highlight(kind, a, -nb, obj, si, i + 1) for i, (a, nb, _, si, kind, obj) in enumerate(raw)]
+    return [Highlight(kind, a, -nb, obj, si, i + 1, lng) for i, (a, nb, _, si, kind, obj, lng) in enumerate(raw)]
 
 
 def nesting_key(h: Highlight) -> tuple:
@@ -73,6 +98,43 @@ def segments(start: int, end: int, highlights: Iterable[Highlight]) -> list[tupl
     for a, b in zip(cuts, cuts[1:]):
         if a < b:
             out.append((a, b, sorted((h for h in hs if h.start <= a and h.end >= b), key=nesting_key)))
+    return out
+
+
+def nest(start: int, end: int, highlights: Iterable[Highlight]) -> list[tuple]:
+    """Highlights of [start, end) as properly nested tokens, splitting an element only where two really
+    overlap (a span nested inside a figure stays one element):
+
+        ("open", h, continued)   start an element (continued: a later piece of a split highlight)
+        ("text", a, b)           document text [a, b)
+        ("close", h)             end an element
+        ("end", [h, …])          highlights that are complete here (for their note references)
+    """
+    hs = [h for h in highlights if h.start < end and h.end > start]
+    lo = {h.number: max(h.start, start) for h in hs}
+    hi = {h.number: min(h.end, end) for h in hs}
+    points = sorted({start, end} | set(lo.values()) | set(hi.values()))
+    stack: list[Highlight] = []
+    opened: set[int] = set()
+    out: list[tuple] = []
+    for i, p in enumerate(points):
+        ending = [h for h in stack if hi[h.number] == p]
+        if ending:
+            cut = min(stack.index(h) for h in ending)
+            above = stack[cut:]
+            out.extend(("close", h) for h in reversed(above))
+            del stack[cut:]
+            out.append(("end", sorted(ending, key=lambda h: h.number)))
+            for h in above:
+                if hi[h.number] != p:
+                    out.append(("open", h, True))
+                    stack.append(h)
+        for h in sorted((h for h in hs if lo[h.number] == p), key=nesting_key):
+            out.append(("open", h, h.number in opened))
+            opened.add(h.number)
+            stack.append(h)
+        if i + 1 < len(points):
+            out.append(("text", p, points[i + 1]))
     return out
 
 
@@ -96,8 +158,12 @@ def paragraphs(analysis: Any) -> list[list[Any]]:
 
 # --- metrics --------------------------------------------------------------------------------------------------
 
-_PERCENT_METRICS = ("rhetoric_share", "projection_share")
-_SKIP_METRICS = {"hype_index", "verdict", "top_phrases", "figures"}
+# (key, kind) of the metrics a report shows, in this order; other keys of hype.metrics are left to report.json.
+SHOWN_METRICS = (("rhetoric_share", "percent"), ("span_sentence_share", "percent"), ("fact_density", "number"),
+                 ("figures", "figures"), ("claims", "counts"), ("projection_share", "percent"),
+                 ("opinion_share", "percent"), ("sentiment_balance", "signed"), ("sentiment", "counts"),
+                 ("n_words", "number"), ("basis", "basis"))
+_LABEL_KEYS = {"claims": "claims_counts", "sentiment": "sentiment_counts", "figures": "figures_counts"}
 
 
 def _is_number(v: Any) -> bool:
@@ -110,64 +176,74 @@ def hype_index(analysis: Any) -> float | None:
     return float(v) if _is_number(v) else None
 
 
-def verdict(analysis: Any) -> tuple[str | None, str | None]:
-    """(code, label) of the verdict, or (None, None)."""
+def verdict(analysis: Any, lang: str | None = None) -> tuple[str | None, str | None]:
+    """(code, label) of the verdict, or (None, None); the label in the UI language when the code is known."""
     v = (analysis.metrics or {}).get("verdict")
     if isinstance(v, dict):
         code, label = v.get("code"), v.get("label")
+        if lang and code in i18n.VERDICTS[lang]:
+            label = i18n.VERDICTS[lang][code]
         return (None if code is None else str(code)), (None if label is None else str(label))
     if isinstance(v, str):
-        return v, v
+        return v, i18n.VERDICTS[lang].get(v, v) if lang else v
     return None, None
 
 
+def _counts_text(counts: dict, lang: str) -> str:
+    parts = [f"{i18n.label_name(lang, k)} {i18n.format_number(v, lang)}" for k, v in counts.items()
+             if _is_number(v) and v]
+    return ", ".join(parts) or "–"
+
+
 def metric_items(analysis: Any, lang: str) -> list[tuple[str, str, str]]:
-    """(key, label, value) for the scalar metrics and the figure counts, known ones first."""
+    """(key, label, value) of the metrics shown in a report (known keys only; missing ones are skipped)."""
     m = analysis.metrics or {}
     out: list[tuple[str, str, str]] = []
-    known = ("rhetoric_share", "fact_density", "projection_share", "sentiment_balance")
-    for key in list(known) + sorted(k for k in m if k not in known):
-        if key not in m or key in _SKIP_METRICS:
+    for key, kind in SHOWN_METRICS:
+        if key not in m:
             continue
         v = m[key]
-        label = i18n.STRINGS[lang].get(key, key.replace("_", " "))
+        label = i18n.t(lang, _LABEL_KEYS.get(key, key))
         if v is None:
-            out.append((key, label, "–"))
-        elif _is_number(v):
-            if key in _PERCENT_METRICS:
-                out.append((key, label, i18n.format_percent(v, lang)))
-            elif key == "sentiment_balance":
-                out.append((key, label, ("+" if v > 0 else "") + i18n.format_number(v, lang, 2)))
-            else:
-                out.append((key, label, i18n.format_number(v, lang, 2)))
-        elif isinstance(v, str):
-            out.append((key, label, v))
-    figs = m.get("figures")
-    if figs is not None:
-        out.append(("figures", i18n.t(lang, "figures_counts"), figure_counts_text(figs, lang)))
+            continue  # e.g. model-only quantities of an analysis without a model
+        if kind == "percent" and _is_number(v):
+            out.append((key, label, i18n.format_percent(v, lang)))
+        elif kind == "signed" and _is_number(v):
+            out.append((key, label, ("+" if v > 0 else "") + i18n.format_number(v, lang, 2).replace("-", "−")
+                        + f" ({i18n.t(lang, 'balance_range')})"))
+        elif kind == "number" and _is_number(v):
+            unit = f" {i18n.t(lang, 'per_100_words')}" if key == "fact_density" else ""
+            out.append((key, label, i18n.format_number(v, lang, 2) + unit))
+        elif kind == "figures":
+            out.append((key, label, figure_counts_text(v, lang)))
+        elif kind == "counts" and isinstance(v, dict):
+            out.append((key, label, _counts_text(v, lang)))
+        elif kind == "basis" and isinstance(v, str):
+            out.append((key, label, i18n.STRINGS[lang].get(f"basis_{v}", v)))
     return out
 
 
 def figure_counts_text(figs: Any, lang: str) -> str:
+    """{"total": 4, "concrete": 3, "by_qualifier": {...}, "by_kind": {...}} → "4 (konkret 3; genau 3; Geld 2)"."""
     if _is_number(figs):
         return i18n.format_number(figs, lang)
     if not isinstance(figs, dict):
-        return str(figs)
-    total = figs.get("total", figs.get("n"))
+        return "–"
+    total = figs.get("total")
     parts = []
-    for k, v in figs.items():
-        if k in ("total", "n"):
-            continue
-        if _is_number(v):
-            if v:
-                name = (i18n.KIND_NAMES[lang].get(k) or i18n.QUALIFIER_WORDS[lang].get(k)
-                        or i18n.STRINGS[lang].get(k) or k.replace("_", " "))
-                parts.append(f"{name} {i18n.format_number(v, lang)}")
-        elif isinstance(v, dict):
-            sub = ", ".join(f"{i18n.KIND_NAMES[lang].get(a) or i18n.QUALIFIER_WORDS[lang].get(a) or a} "
-                            f"{i18n.format_number(b, lang)}" for a, b in v.items() if _is_number(b) and b)
-            if sub:
-                parts.append(sub)
+    if _is_number(figs.get("concrete")):
+        parts.append(f"{i18n.t(lang, 'concrete')} {i18n.format_number(figs['concrete'], lang)}")
+    for key, names in (("by_qualifier", i18n.QUALIFIER_WORDS[lang]), ("by_kind", i18n.KIND_NAMES[lang])):
+        sub = figs.get(key)
+        if isinstance(sub, dict):
+            text = ", ".join(f"{names.get(k, k)} {i18n.format_number(v, lang)}" for k, v in sub.items()
+                             if _is_number(v) and v)
+            if text:
+                parts.append(text)
+    for k, v in figs.items():  # flat counts ({"money": 2}) of simpler producers
+        if k not in ("total", "concrete", "by_qualifier", "by_kind") and _is_number(v) and v:
+            parts.append(f"{i18n.KIND_NAMES[lang].get(k) or i18n.QUALIFIER_WORDS[lang].get(k) or k} "
+                         f"{i18n.format_number(v, lang)}")
     head = i18n.format_number(total, lang) if _is_number(total) else ""
     if head and parts:
         return f"{head} ({'; '.join(parts)})"
@@ -212,26 +288,32 @@ def why_items(analysis: Any, sentence: Any, lang: str, k: int = 3) -> list[tuple
     return out
 
 
-def claims(analysis: Any) -> list[dict[str, Any]] | None:
-    return analysis.claims_to_check
+def claim_sentence(claim: dict[str, Any]) -> int | None:
+    """Index of the sentence a claim is about ("sentence", or "index" in early drafts)."""
+    idx = claim.get("sentence", claim.get("index"))
+    return idx if isinstance(idx, int) and not isinstance(idx, bool) else None
 
 
-def claim_figure_texts(claim: dict[str, Any]) -> list[str]:
-    out = []
+def claim_figures(claim: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(text, figure or None) of a claim's figures (figure dicts, Figure objects or plain strings)."""
+    out: list[tuple[str, Any]] = []
     for f in claim.get("figures") or []:
         if isinstance(f, str):
-            out.append(f)
-        elif isinstance(f, dict) and f.get("text"):
-            out.append(str(f["text"]))
-        elif getattr(f, "text", None):
-            out.append(str(f.text))
+            out.append((f, None))
+        elif _get(f, "text"):
+            out.append((str(_get(f, "text")), f if _get(f, "kind") is not None else None))
     return out
 
 
+def figure_summary(fig: Any, lang: str) -> str:
+    """ "3 Mrd. EUR, Obergrenze" for tables and lists."""
+    return f"{i18n.figure_text(View(fig), lang)}, {i18n.qualifier_word(lang, _get(fig, 'qualifier'))}"
+
+
 def span_counts(analysis: Any) -> dict[str, int]:
+    """Number of (renderable) spans per category."""
     counts: dict[str, int] = {}
-    for s in analysis.sentences:
-        for sp in s.spans or []:
-            c = str(_get(sp, "category", ""))
-            counts[c] = counts.get(c, 0) + 1
+    for h in collect_highlights(analysis):
+        if h.kind == "span":
+            counts[h.category] = counts.get(h.category, 0) + 1
     return counts

@@ -10,8 +10,8 @@ import html
 import re
 from typing import Any, Mapping
 
-from . import (Highlight, claim_figure_texts, collect_highlights, hype_index, metric_items, paragraphs, segments,
-               shorten, source_title, span_counts, top_phrases, verdict, why_items)
+from . import (Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
+               metric_items, nest, paragraphs, shorten, source_title, span_counts, top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
 
@@ -62,7 +62,8 @@ h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 1rem;overflow-wrap:anywhere
 h2{font-size:1.3rem;margin:2.5rem 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid var(--ink)}
 .kicker{margin:0;color:var(--muted);font-size:.8rem;letter-spacing:.08em;text-transform:uppercase}
 .help{color:var(--muted);margin:.25rem 0 1rem;max-width:48rem}
-.summary{display:flex;flex-wrap:wrap;gap:1rem 2rem;align-items:flex-start;margin-bottom:1rem}
+.summary{display:grid;grid-template-columns:minmax(11rem,13rem) minmax(0,1fr);gap:1rem 2rem;align-items:start;
+margin-bottom:1rem}
 .scorebox{border:2px solid var(--ink);border-radius:.5rem;padding:.6rem 1rem;min-width:11rem}
 .scorebox .caption{font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.06em}
 .scorebox .num{font-size:2.6rem;font-weight:700;line-height:1.1}
@@ -70,7 +71,7 @@ h2{font-size:1.3rem;margin:2.5rem 0 .75rem;padding-bottom:.3rem;border-bottom:2p
 .scorebox .verdict{font-size:1.2rem;font-weight:600;margin-top:.2rem}
 .meter{height:.55rem;background:#e6e6e6;border-radius:.3rem;overflow:hidden;margin-top:.35rem}
 .meter>span{display:block;height:100%;background:#D55E00}
-dl.metrics{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:0}
+dl.metrics{display:grid;grid-template-columns:minmax(9rem,max-content) minmax(0,1fr);gap:.2rem 1rem;margin:0 0 .75rem}
 dl.metrics dt{color:var(--muted)}
 dl.metrics dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}
 .meta{color:var(--muted);font-size:.9rem;margin:.5rem 0}
@@ -82,7 +83,7 @@ nav.toc a{margin-right:1rem}
 .article{max-width:48rem}
 .article p{margin:0 0 1.1rem;font-size:1.08rem;line-height:2.05}
 .article p.headline{font-size:1.35rem;font-weight:700;line-height:1.7}
-.sent::before{content:attr(data-n);display:inline-block;min-width:1.4em;margin-right:.3em;padding:0 .25em;
+.sent::before{content:attr(data-n);display:inline;margin-right:.3em;padding:0 .3em;
 border:1px solid #8c8c8c;border-radius:.25em;color:#3d3d3d;background:#fff;font:600 .62rem/1.45 system-ui,sans-serif;
 text-align:center;vertical-align:.2em}
 .sent.r-high::before{background:#333;border-color:#333;color:#fff}
@@ -91,7 +92,7 @@ text-decoration-line:underline;text-decoration-color:var(--line);text-decoration
 text-decoration-thickness:2px;text-underline-offset:.22em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 mark.span mark.span{text-underline-offset:.5em}
 mark.span mark.span mark.span{text-underline-offset:.75em}
-mark.span::before{content:attr(data-letter);display:inline-block;margin-right:.12em;padding:0 .18em;
+mark.span::before{content:attr(data-letter);display:inline;margin-right:.12em;padding:0 .18em;
 border:1px solid var(--line);border-radius:.2em;background:#fff;color:#000;font:700 .6rem/1.3 system-ui,sans-serif;
 vertical-align:.35em;text-decoration:none}
 mark.span.cont::before{content:none}
@@ -141,7 +142,7 @@ dl.glossary dt{font-weight:600}
 dl.glossary dd{margin:0}
 dl.glossary .example{display:block;color:var(--muted)}
 footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--rule);color:var(--muted);font-size:.85rem}
-@media (max-width:40rem){.article p{font-size:1rem}dl.glossary{grid-template-columns:1fr}}
+@media (max-width:40rem){.article p{font-size:1rem}dl.glossary,.summary{grid-template-columns:1fr}}
 @media print{
   @page{margin:15mm}
   body{font-size:10.5pt}
@@ -158,8 +159,7 @@ footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--rule);color
 
 
 def _figure_title(fig: Any, lang: str) -> str:
-    value, unit = i18n.format_figure(fig, lang)
-    value_text = f"{value} {unit}".strip()
+    value_text = i18n.figure_text(fig, lang)
     return (f"{t(lang, 'figure')} · {i18n.kind_name(lang, _attr(fig, 'kind'))} · {value_text} · "
             f"{i18n.qualifier_word(lang, _attr(fig, 'qualifier'))}")
 
@@ -168,19 +168,9 @@ def _attr(obj: Any, name: str, default: Any = None) -> Any:
     return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
 
 
-class _FigView:
-    """Attribute view of a figure given as a dict (i18n.format_figure reads attributes)."""
-
-    def __init__(self, obj: Any):
-        self._obj = obj
-
-    def __getattr__(self, name: str) -> Any:
-        return _attr(self._obj, name)
-
-
 def _span_title(h: Highlight, lang: str) -> str:
     cat = h.category
-    reason = _attr(h.obj, "reason") or ""
+    reason = h.reason(lang) or ""
     head = f"{i18n.category_letter(cat)} · {i18n.category_name(lang, cat)}"
     return f"{head}: {reason}" if reason else head
 
@@ -191,7 +181,7 @@ def _open(h: Highlight, lang: str, continued: bool) -> str:
         cat = h.category
         return (f'<mark class="span cat-{esc(_css_ident(cat))}{cont}" data-letter="{esc(i18n.category_letter(cat))}" '
                 f'data-note="{h.number}" title="{esc(_span_title(h, lang))}">')
-    fig = _FigView(h.obj)
+    fig = View(h.obj)
     return (f'<span class="figure q-{esc(_css_ident(fig.qualifier or "exact"))} k-{esc(_css_ident(fig.kind))}'
             f'{cont}" data-note="{h.number}" title="{esc(_figure_title(fig, lang))}">')
 
@@ -214,14 +204,15 @@ def _note_refs(hs: list[Highlight]) -> str:
 def _sentence_html(analysis: Any, s: Any, highlights: list[Highlight], lang: str) -> str:
     text = analysis.text
     out = []
-    started: set[int] = set()
-    for a, b, active in segments(s.start, min(s.end, len(text)), highlights):
-        out.extend(_open(h, lang, h.number in started) for h in active)
-        started.update(h.number for h in active)
-        out.append(esc(text[a:b]))
-        out.extend(_close(h) for h in reversed(active))
-        # note references right after the last piece of each highlight ending here
-        out.append(_note_refs([h for h in active if h.end == b]))
+    for token in nest(s.start, min(s.end, len(text)), highlights):
+        if token[0] == "open":
+            out.append(_open(token[1], lang, token[2]))
+        elif token[0] == "close":
+            out.append(_close(token[1]))
+        elif token[0] == "end":  # note references right after the last piece of each highlight
+            out.append(_note_refs(token[1]))
+        else:
+            out.append(esc(text[token[1]:token[2]]))
     rhet = s.rhetoric
     classes = "sent r-high" if rhet is not None and rhet >= 0.5 else "sent"
     title = t(lang, "sentence_n", n=s.index)
@@ -266,15 +257,14 @@ def _notes_html(analysis: Any, highlights: list[Highlight], lang: str) -> str:
             cat = h.category
             badge = (f'<span class="badge cat-{esc(_css_ident(cat))}">{esc(i18n.category_letter(cat))}</span>'
                      f'{esc(i18n.category_name(lang, cat))}')
-            reason = _attr(h.obj, "reason")
+            reason = h.reason(lang)
             body = f"{badge}: {quote}" + (f" – {esc(reason)}" if reason else "")
         else:
-            fig = _FigView(h.obj)
-            value, unit = i18n.format_figure(fig, lang)
+            fig = View(h.obj)
             sym = i18n.QUALIFIER_SYMBOLS.get(fig.qualifier or "exact", "")
             badge = f'<span class="badge fig">{esc(sym or "#")}</span>{esc(t(lang, "figure"))}'
             body = (f"{badge}: {quote} – {esc(i18n.kind_name(lang, fig.kind))}, "
-                    f"{esc((value + ' ' + unit).strip())}, {esc(i18n.qualifier_word(lang, fig.qualifier))}")
+                    f"{esc(figure_summary(h.obj, lang))}")
         items.append(f'<li id="fn-{h.number}">{body} {where}</li>')
     return '<ol class="notes">\n' + "\n".join(items) + "\n</ol>"
 
@@ -293,7 +283,7 @@ def _legend_inline(analysis: Any, lang: str) -> str:
 def _header_html(analysis: Any, lang: str, n_spans: int) -> str:
     title = source_title(analysis, lang)
     idx = hype_index(analysis)
-    code, label = verdict(analysis)
+    code, label = verdict(analysis, lang)
     box = ['<div class="scorebox">', f'<div class="caption">{esc(t(lang, "hype_index"))}</div>']
     if idx is None:
         box.append(f'<div class="num">–</div><div class="meta">{esc(t(lang, "no_metrics"))}</div>')
@@ -325,9 +315,9 @@ def _header_html(analysis: Any, lang: str, n_spans: int) -> str:
                        + "</li>")
         right.append(f'<div><strong>{esc(t(lang, "top_phrases"))}</strong><ul class="phrases">{"".join(lis)}</ul></div>')
     meta = [f'{esc(t(lang, "language"))}: {esc(i18n.language_name(lang, analysis.language))}',
-            esc(t(lang, "sentences_n", n=len(analysis.sentences))),
-            esc(t(lang, "figures_n", n=len(analysis.figures))),
-            esc(t(lang, "spans_n", n=n_spans))]
+            esc(i18n.count(lang, "sentences", len(analysis.sentences))),
+            esc(i18n.count(lang, "figures", len(analysis.figures))),
+            esc(i18n.count(lang, "spans", n_spans))]
     model = analysis.model
     if model:
         sha = model.get("sha256") if isinstance(model, dict) else None
@@ -353,7 +343,7 @@ def _claims_html(analysis: Any, lang: str) -> str:
         return f'<p class="help">{esc(t(lang, "claims_none"))}</p>'
     items = []
     for c in claims:
-        idx = c.get("index")
+        idx = claim_sentence(c)
         meta = []
         if isinstance(idx, int):
             meta.append(f'<a href="#s-{idx}">{esc(t(lang, "sentence_n", n=idx))}</a>')
@@ -367,10 +357,16 @@ def _claims_html(analysis: Any, lang: str) -> str:
             text = analysis.sentences[idx].text
         if text:
             body.append(f"<blockquote>{esc(text)}</blockquote>")
-        figs = claim_figure_texts(c)
+        figs = claim_figures(c)
         if figs:
-            body.append(f'<div><strong>{esc(t(lang, "figures"))}:</strong> ' + ", ".join(
-                f'<span class="figure q-exact">{esc(f)}</span>' for f in figs) + "</div>")
+            shown = []
+            for ftext, fig in figs:
+                q = _css_ident(View(fig).qualifier or "exact") if fig is not None else "exact"
+                item = f'<span class="figure q-{esc(q)}">{esc(ftext)}</span>'
+                if fig is not None:
+                    item += f" ({esc(figure_summary(fig, lang))})"
+                shown.append(item)
+            body.append(f'<div><strong>{esc(t(lang, "figures"))}:</strong> ' + "; ".join(shown) + "</div>")
         why = c.get("why")
         if why:
             why_text = "; ".join(str(w) for w in why) if isinstance(why, (list, tuple)) else str(why)
@@ -388,7 +384,7 @@ def _figures_html(analysis: Any, highlights: list[Highlight], lang: str) -> str:
         ("col_unit", ""), ("col_qualifier", ""), ("col_sentence", ' class="num"')))
     rows = []
     for h in figs:
-        fig = _FigView(h.obj)
+        fig = View(h.obj)
         value, unit = i18n.format_figure(fig, lang)
         q = fig.qualifier or "exact"
         sym = i18n.QUALIFIER_SYMBOLS.get(q, "")
@@ -446,8 +442,9 @@ def _charts_html(charts: Mapping[str, bytes], lang: str) -> str:
     figs = []
     for name in names:
         data = base64.b64encode(charts[name]).decode("ascii")
-        caption = i18n.STRINGS[lang].get(f"chart_{name}", name)
-        alt = i18n.STRINGS[lang].get(f"chart_{name}_alt", caption)
+        title = i18n.STRINGS[lang].get(f"chart_{name}", name)
+        alt = i18n.STRINGS[lang].get(f"chart_{name}_alt", title)
+        caption = i18n.STRINGS[lang].get(f"chart_{name}_caption", title)
         figs.append(f'<figure class="chart" id="chart-{esc(_css_ident(name))}"><img src="data:image/png;base64,{data}" '
                     f'alt="{esc(alt)}"><figcaption>{esc(caption)}</figcaption></figure>')
     return '<div class="charts">\n' + "\n".join(figs) + "\n</div>"

@@ -33,16 +33,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "value": "Wert",
         "rhetoric_share": "Anteil rhetorischer Sätze",
         "fact_density": "Faktendichte",
+        "per_100_words": "konkrete Zahlen je 100 Wörter",
         "projection_share": "Anteil Prognosen",
+        "opinion_share": "Anteil Meinungen",
+        "span_sentence_share": "Sätze mit markierten Stellen",
         "sentiment_balance": "Stimmungsbilanz",
+        "balance_range": "Skala −1 bis +1",
+        "claims_counts": "Aussagen",
+        "sentiment_counts": "Stimmung",
+        "n_words": "Wörter",
+        "basis": "Grundlage",
+        "basis_model": "Modell",
+        "basis_spans": "nur markierte Stellen (ohne Modell)",
+        "concrete": "konkret",
         "top_phrases": "Auffälligste Formulierungen",
         "figures_counts": "Zahlen",
         "language": "Sprache",
         "lang_de": "Deutsch",
         "lang_en": "Englisch",
         "sentences_n": "{n} Sätze",
+        "sentences_1": "1 Satz",
         "figures_n": "{n} Zahlen",
+        "figures_1": "1 Zahl",
         "spans_n": "{n} markierte Stellen",
+        "spans_1": "1 markierte Stelle",
         "model": "Modell",
         "no_model": "ohne Modell (keine Bewertungen)",
         "contents": "Inhalt",
@@ -91,10 +105,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "warnings": "Hinweise",
         "chart_sentences": "Rhetorik im Verlauf des Artikels",
         "chart_sentences_alt": "Säulendiagramm: Rhetorik-Wahrscheinlichkeit je Satz",
+        "chart_sentences_caption": "Eine Säule je Satz: Wahrscheinlichkeit, dass das Modell ihn als rhetorisch einstuft. "
+                                   "Volle Säulen liegen über der 50-%-Schwelle, schraffierte darunter; gepunktete "
+                                   "Linien trennen die Absätze.",
         "chart_paragraphs": "Rhetorik und Zahlen je Absatz",
         "chart_paragraphs_alt": "Säulendiagramm: mittlere Rhetorik und Anzahl Zahlen je Absatz",
+        "chart_paragraphs_caption": "Je Absatz: mittlere Rhetorik-Wahrscheinlichkeit (volle Säule, linke Achse) und "
+                                    "Anzahl der Zahlen (schraffiert, rechte Achse). Viel Rhetorik bei wenigen Zahlen "
+                                    "lohnt einen zweiten Blick.",
         "chart_categories": "Markierte Stellen nach Kategorie",
         "chart_categories_alt": "Balkendiagramm: Anzahl markierter Stellen je Kategorie",
+        "chart_categories_caption": "Wie oft jede Kategorie rhetorischer Stellen im Text vorkommt (Buchstaben wie "
+                                    "im Artikel).",
         "axis_sentence": "Satz",
         "axis_rhetoric": "Rhetorik (%)",
         "axis_paragraph": "Absatz",
@@ -116,16 +138,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "value": "Value",
         "rhetoric_share": "Share of rhetorical sentences",
         "fact_density": "Fact density",
+        "per_100_words": "concrete figures per 100 words",
         "projection_share": "Share of projections",
+        "opinion_share": "Share of opinions",
+        "span_sentence_share": "Sentences with highlights",
         "sentiment_balance": "Sentiment balance",
+        "balance_range": "scale −1 to +1",
+        "claims_counts": "Claims",
+        "sentiment_counts": "Sentiment",
+        "n_words": "Words",
+        "basis": "Basis",
+        "basis_model": "model",
+        "basis_spans": "highlights only (no model)",
+        "concrete": "concrete",
         "top_phrases": "Most striking phrases",
         "figures_counts": "Figures",
         "language": "Language",
         "lang_de": "German",
         "lang_en": "English",
         "sentences_n": "{n} sentences",
+        "sentences_1": "1 sentence",
         "figures_n": "{n} figures",
+        "figures_1": "1 figure",
         "spans_n": "{n} highlights",
+        "spans_1": "1 highlight",
         "model": "Model",
         "no_model": "no model (no scores)",
         "contents": "Contents",
@@ -174,10 +210,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "warnings": "Warnings",
         "chart_sentences": "Rhetoric along the article",
         "chart_sentences_alt": "Bar chart: rhetoric probability per sentence",
+        "chart_sentences_caption": "One bar per sentence: the probability that the model rates it as rhetoric. "
+                                   "Solid bars are above the 50 % threshold, hatched ones below; dotted lines "
+                                   "separate the paragraphs.",
         "chart_paragraphs": "Rhetoric and figures per paragraph",
         "chart_paragraphs_alt": "Bar chart: mean rhetoric and number of figures per paragraph",
+        "chart_paragraphs_caption": "Per paragraph: mean rhetoric probability (solid bar, left axis) and number of "
+                                    "figures (hatched, right axis). Much rhetoric with few figures deserves a "
+                                    "second look.",
         "chart_categories": "Highlights by category",
         "chart_categories_alt": "Bar chart: number of highlights per category",
+        "chart_categories_caption": "How often each category of rhetoric occurs in the text (letters as in the "
+                                    "article).",
         "axis_sentence": "Sentence",
         "axis_rhetoric": "Rhetoric (%)",
         "axis_paragraph": "Paragraph",
@@ -254,6 +298,11 @@ LABELS = {  # classifier labels
            "bullish": "bullish", "neutral": "neutral", "bearish": "bearish"},
 }
 
+VERDICTS = {
+    "de": {"sober": "nüchtern", "promotional": "werblich", "strongly_promotional": "stark werblich"},
+    "en": {"sober": "sober", "promotional": "promotional", "strongly_promotional": "strongly promotional"},
+}
+
 PRIORITIES = {
     "de": {"high": "hoch", "medium": "mittel", "low": "niedrig"},
     "en": {"high": "high", "medium": "medium", "low": "low"},
@@ -292,6 +341,11 @@ def t(lang: str, key: str, **kw: Any) -> str:
     return s.format(**kw) if kw else s
 
 
+def count(lang: str, key: str, n: int) -> str:
+    """ "5 Sätze" / "1 Satz": key is "sentences", "figures" or "spans"."""
+    return t(lang, f"{key}_1") if n == 1 else t(lang, f"{key}_n", n=n)
+
+
 def category_name(lang: str, category: str) -> str:
     return CATEGORY_NAMES[lang].get(category, category.replace("_", " "))
 
@@ -318,7 +372,7 @@ def priority_name(lang: str, priority: Any) -> str:
     if priority is None:
         return "–"
     if isinstance(priority, (int, float)) and not isinstance(priority, bool):
-        return format_number(priority, lang)
+        return f"{format_number(round(priority), lang, 0)}/100"
     return PRIORITIES[lang].get(str(priority), str(priority))
 
 
@@ -394,6 +448,16 @@ def format_figure(fig: Any, lang: str) -> tuple[str, str]:
     if high is not None:
         text += "–" + _scaled(high, lang, unit)[0]
     return text, shown_unit or noun or ""
+
+
+def figure_text(fig: Any, lang: str) -> str:
+    """Value and unit in one string: "3 Mrd. EUR", "18 %" (de), "12%" (en), "2.400 Arbeitsplätze"."""
+    value, unit = format_figure(fig, lang)
+    if not unit:
+        return value
+    if unit == "%":
+        return f"{value}\u202f%" if lang == "de" else f"{value}%"
+    return f"{value} {unit}"
 
 
 def language_name(lang: str, code: str | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import (claim_figure_texts, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
+from . import (View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
                top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -18,12 +18,13 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
-def md_escape(text: str, *, table: bool = False) -> str:
-    """Escape text so that it renders literally (CommonMark/GFM), keeping it readable in a terminal."""
+def md_escape(text: str, *, table: bool = False, dollars: bool | None = None) -> str:
+    """Escape text so that it renders literally (CommonMark/GFM), keeping it readable in a terminal.
+    dollars: escape "$" (GitHub renders $…$ as maths); None = only when the text has two or more."""
     text = " ".join(str(text).split())
     out = _ALWAYS.sub(r"\\\1", text)
     out = _ENTITY.sub(r"\\&", out)
-    if out.count("$") >= 2:  # GitHub renders $…$ as maths
+    if dollars or (dollars is None and out.count("$") >= 2):
         out = out.replace("$", r"\$")
     if table:
         out = out.replace("|", r"\|")
@@ -45,7 +46,8 @@ def _quote(text: str, lang: str) -> str:
     return f"„{text}“" if lang == "de" else f"“{text}”"
 
 
-def _sentence_md(analysis: Any, s: Any, spans: list[tuple[int, int, int]], figs: list[tuple[int, int]]) -> str:
+def _sentence_md(analysis: Any, s: Any, spans: list[tuple[int, int, int]], figs: list[tuple[int, int]],
+                 dollars: bool) -> str:
     """One sentence with **bold** spans (union of overlapping ones), [n] after each span, ⟨figures⟩."""
     text = analysis.text
     lo, hi = s.start, min(s.end, len(text))
@@ -80,8 +82,8 @@ def _sentence_md(analysis: Any, s: Any, spans: list[tuple[int, int, int]], figs:
             out.append("**")
             in_bold = True
         if idx + 1 < len(cuts):
-            piece = md_escape_keep_space(text[p:cuts[idx + 1]])
-            if prev_marker and piece[:1] in "(:":
+            piece = md_escape_keep_space(text[p:cuts[idx + 1]], dollars)
+            if prev_marker and piece[:1] == "(":
                 piece = "\\" + piece  # "[2](" must not become a link
             prev_marker = False
             out.append(piece)
@@ -90,11 +92,11 @@ def _sentence_md(analysis: Any, s: Any, spans: list[tuple[int, int, int]], figs:
     return "".join(out)
 
 
-def md_escape_keep_space(text: str) -> str:
+def md_escape_keep_space(text: str, dollars: bool) -> str:
     """md_escape for a piece of a paragraph: inner whitespace collapses, edges are kept as one space."""
     if not text:
         return ""
-    core = md_escape(text)
+    core = md_escape(text, dollars=dollars)
     if text[:1].isspace():
         core = " " + core
     if text[-1:].isspace() and core.strip():
@@ -113,19 +115,22 @@ def _article_md(analysis: Any, lang: str) -> tuple[str, list[str]]:
             n += 1
             spans_by_sentence.setdefault(h.sentence, []).append((h.start, h.end, n))
             cat = h.category
-            reason = h.obj.get("reason") if isinstance(h.obj, dict) else getattr(h.obj, "reason", None)
+            reason = h.reason(lang)
+            quote = _quote(shorten(h.text, 120), lang)
+            dollars = (quote + (reason or "")).count("$") >= 2
             line = (f"{n}. **{i18n.category_letter(cat)} · {md_escape(i18n.category_name(lang, cat))}** — "
-                    f"{md_escape(_quote(shorten(h.text, 120), lang))}")
+                    f"{md_escape(quote, dollars=dollars)}")
             if reason:
-                line += f": {md_escape(reason)}"
+                line += f": {md_escape(reason, dollars=dollars)}"
             line += f" ({md_escape(t(lang, 'sentence_n', n=h.sentence))})"
             notes.append(line)
         else:
             figs_by_sentence.setdefault(h.sentence, []).append((h.start, h.end))
     paras = []
     for group in paragraphs(analysis):
-        parts = [_sentence_md(analysis, s, spans_by_sentence.get(s.index, []), figs_by_sentence.get(s.index, []))
-                 for s in group]
+        dollars = sum(s.text.count("$") for s in group) >= 2
+        parts = [_sentence_md(analysis, s, spans_by_sentence.get(s.index, []), figs_by_sentence.get(s.index, []),
+                              dollars) for s in group]
         paras.append(_escape_line_start(" ".join(p.strip() for p in parts)))
     return "\n\n".join(paras), notes
 
@@ -153,7 +158,7 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     out: list[str] = [f"# {esc(t(lang, 'report'))}: {esc(source_title(analysis, lang))}", ""]
 
     idx = hype_index(analysis)
-    _, label = verdict(analysis)
+    _, label = verdict(analysis, lang)
     head = f"**{esc(t(lang, 'hype_index'))}: " + (f"{i18n.format_number(round(idx), lang)}/100**" if idx is not None
                                                   else f"–** ({esc(t(lang, 'no_metrics'))})")
     if label:
@@ -161,8 +166,8 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     out += [head, ""]
     highlights = collect_highlights(analysis)
     meta = [f"{t(lang, 'language')}: {i18n.language_name(lang, analysis.language)}",
-            t(lang, "sentences_n", n=len(analysis.sentences)), t(lang, "figures_n", n=len(analysis.figures)),
-            t(lang, "spans_n", n=sum(1 for h in highlights if h.kind == "span"))]
+            i18n.count(lang, "sentences", len(analysis.sentences)), i18n.count(lang, "figures", len(analysis.figures)),
+            i18n.count(lang, "spans", sum(1 for h in highlights if h.kind == "span"))]
     model = analysis.model
     sha = model.get("sha256") if isinstance(model, dict) else None
     meta_line = " · ".join(esc(m) for m in meta)
@@ -176,7 +181,7 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     metrics = metric_items(analysis, lang)
     if metrics:
         out += [_table([esc(t(lang, "metric")), esc(t(lang, "value"))],
-                       [[esc(lbl, table=True), esc(val, table=True)] for _, lbl, val in metrics], ["l", "r"]), ""]
+                       [[esc(lbl, table=True), esc(val, table=True)] for _, lbl, val in metrics], ["l", "l"]), ""]
     phrases = top_phrases(analysis)
     if phrases:
         out += [f"**{esc(t(lang, 'top_phrases'))}:** " + ", ".join(esc(_quote(p, lang)) for p, _, _ in phrases[:8]), ""]
@@ -198,21 +203,24 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     else:
         for i, c in enumerate(claims, 1):
             bits = []
-            if isinstance(c.get("index"), int):
-                bits.append(f"**{esc(t(lang, 'sentence_n', n=c['index']))}**")
+            idx = claim_sentence(c)
+            if idx is not None:
+                bits.append(f"**{esc(t(lang, 'sentence_n', n=idx))}**")
             if c.get("priority") is not None:
                 bits.append(f"{esc(t(lang, 'priority'))}: {esc(i18n.priority_name(lang, c['priority']))}")
             if c.get("claim"):
                 bits.append(esc(i18n.label_name(lang, c["claim"])))
             out.append(f"{i}. " + " · ".join(bits))
             text = c.get("text")
-            if text is None and isinstance(c.get("index"), int) and 0 <= c["index"] < len(analysis.sentences):
-                text = analysis.sentences[c["index"]].text
+            if text is None and idx is not None and 0 <= idx < len(analysis.sentences):
+                text = analysis.sentences[idx].text
             if text:
                 out.append(f"   > {esc(text)}")
-            figs = claim_figure_texts(c)
+            figs = claim_figures(c)
             if figs:
-                out.append(f"   - {esc(t(lang, 'figures'))}: " + ", ".join(f"⟨{esc(f)}⟩" for f in figs))
+                out.append(f"   - {esc(t(lang, 'figures'))}: " + "; ".join(
+                    f"⟨{esc(ftext)}⟩" + (f" ({esc(figure_summary(fig, lang))})" if fig is not None else "")
+                    for ftext, fig in figs))
             why = c.get("why")
             if why:
                 why_text = "; ".join(str(w) for w in why) if isinstance(why, (list, tuple)) else str(why)
@@ -226,13 +234,11 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     else:
         rows = []
         for i, h in enumerate(fig_hs, 1):
-            f = h.obj
-            get = (lambda k, f=f: f.get(k)) if isinstance(f, dict) else (lambda k, f=f: getattr(f, k, None))
-            view = type("F", (), {k: get(k) for k in ("kind", "value", "high", "unit", "noun", "qualifier")})
-            value, unit = i18n.format_figure(view, lang)
-            q = get("qualifier") or "exact"
+            f = View(h.obj)
+            value, unit = i18n.format_figure(f, lang)
+            q = f.qualifier or "exact"
             sym = i18n.QUALIFIER_SYMBOLS.get(q, "")
-            rows.append([str(i), esc(h.text, table=True), esc(i18n.kind_name(lang, get("kind")), table=True),
+            rows.append([str(i), esc(h.text, table=True), esc(i18n.kind_name(lang, f.kind), table=True),
                          esc(value, table=True), esc(unit, table=True),
                          esc(((sym + " ") if sym else "") + i18n.qualifier_word(lang, q), table=True), str(h.sentence)])
         out += [_table([esc(t(lang, k)) for k in ("col_no", "col_text", "col_kind", "col_value", "col_unit",

@@ -1,0 +1,171 @@
+"""Charts of an Analysis as PNG bytes (matplotlib, Agg backend, no pyplot state).
+
+Output is deterministic: fixed size, DPI and font (DejaVu Sans, shipped with matplotlib), and no PNG
+metadata (no software/version text chunk), so the same Analysis always gives the same bytes with the
+same matplotlib.  A chart whose data are missing (no scores, no spans) is left out.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from . import paragraphs, span_counts
+from . import i18n
+from .i18n import t
+
+CHART_NAMES = ("sentences", "paragraphs", "categories")
+DPI = 100
+SIZE = (8.0, 3.2)  # inches → 800 × 320 px
+HIGH, LOW, FIG_COLOUR = "#D55E00", "#0072B2", "#009E73"  # Okabe–Ito
+_RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#555555",
+    "axes.labelcolor": "#222222",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "hatch.linewidth": 0.8,
+    "path.simplify": False,
+    "svg.hashsalt": "hype",
+}
+
+
+def _new_figure(size: tuple[float, float] = SIZE):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, dpi=DPI, facecolor="white")
+    return fig
+
+
+def _png(fig) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _sentences_chart(analysis: Any, lang: str) -> bytes | None:
+    scored = [s for s in analysis.sentences if s.rhetoric is not None]
+    if not scored:
+        return None
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    xs = [s.index for s in scored]
+    ys = [100 * float(s.rhetoric) for s in scored]
+    colours = [HIGH if y >= 50 else LOW for y in ys]
+    hatches = ["" if y >= 50 else "////" for y in ys]
+    bars = ax.bar(xs, ys, width=0.8, color=colours, edgecolor=colours, linewidth=0.6)
+    for bar, h, y in zip(bars, hatches, ys):
+        if h:
+            bar.set_facecolor("#cfe3f1")
+            bar.set_hatch(h)
+    ax.axhline(50, color="#222222", linestyle="--", linewidth=1)
+    prev = None
+    for s in analysis.sentences:  # paragraph boundaries
+        if prev is not None and s.paragraph != prev:
+            ax.axvline(s.index - 0.5, color="#999999", linestyle=":", linewidth=0.8)
+        prev = s.paragraph
+    ax.set_ylim(0, 100)
+    ax.set_xlim(min(xs) - 0.7, max(xs) + 0.7)
+    ax.set_xlabel(t(lang, "axis_sentence"))
+    ax.set_ylabel(t(lang, "axis_rhetoric"))
+    ax.set_title(t(lang, "chart_sentences"), loc="left")
+    if len(xs) <= 40:
+        ax.set_xticks(xs)
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(facecolor=HIGH, edgecolor=HIGH, label=f"{t(lang, 'rhetorical')} (≥ 50 %)"),
+                       Patch(facecolor="#cfe3f1", edgecolor=LOW, hatch="////", label=t(lang, "plain")),
+                       Line2D([0], [0], color="#222222", linestyle="--", label=t(lang, "threshold"))],
+              loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+    fig.subplots_adjust(left=0.08, right=0.78, top=0.88, bottom=0.16)
+    return _png(fig)
+
+
+def _paragraphs_chart(analysis: Any, lang: str) -> bytes | None:
+    groups = paragraphs(analysis)
+    has_scores = any(s.rhetoric is not None for s in analysis.sentences)
+    if not groups or (not has_scores and not analysis.figures):
+        return None
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    xs = list(range(len(groups)))
+    labels = [str(g[0].paragraph) for g in groups]
+    n_figs = [sum(len(s.figures) for s in g) for g in groups]
+    handles = []
+    if has_scores:
+        means = []
+        for g in groups:
+            vals = [float(s.rhetoric) for s in g if s.rhetoric is not None]
+            means.append(100 * sum(vals) / len(vals) if vals else 0.0)
+        handles.append(ax.bar([x - 0.2 for x in xs], means, width=0.4, color=HIGH, edgecolor=HIGH,
+                              label=t(lang, "mean_rhetoric")))
+        ax.set_ylim(0, 100)
+        ax.set_ylabel(t(lang, "axis_rhetoric"))
+        ax2 = ax.twinx()
+        ax2.spines["right"].set_visible(True)
+    else:
+        ax2 = ax
+    handles.append(ax2.bar([x + 0.2 for x in xs] if has_scores else xs, n_figs, width=0.4, color="white",
+                           edgecolor=FIG_COLOUR, hatch="xx", linewidth=1.0, label=t(lang, "axis_figures")))
+    ax2.set_ylabel(t(lang, "axis_figures"))
+    top = max(n_figs + [1])
+    ax2.set_ylim(0, top + 1)
+    from matplotlib.ticker import MaxNLocator
+
+    ax2.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xticks(xs)
+    ax.set_xticklabels(labels)
+    ax.set_xlabel(t(lang, "axis_paragraph"))
+    ax.set_title(t(lang, "chart_paragraphs"), loc="left")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.1, 1.0), frameon=False, fontsize=8)
+    fig.subplots_adjust(left=0.08, right=0.74, top=0.88, bottom=0.16)
+    return _png(fig)
+
+
+def _categories_chart(analysis: Any, lang: str) -> bytes | None:
+    counts = span_counts(analysis)
+    if not counts:
+        return None
+    cats = [c for c in i18n.CATEGORIES if c in counts] + sorted(c for c in counts if c not in i18n.CATEGORIES)
+    height = max(1.8, 0.9 + 0.32 * len(cats))
+    fig = _new_figure((SIZE[0], height))
+    ax = fig.add_subplot()
+    ys = list(range(len(cats)))[::-1]
+    vals = [counts[c] for c in cats]
+    colours = [i18n.CATEGORY_COLOURS.get(c, "#999999") for c in cats]
+    ax.barh(ys, vals, color=colours, edgecolor="#333333", linewidth=0.6, height=0.65)
+    ax.set_yticks(ys)
+    ax.set_yticklabels([f"{i18n.category_letter(c)} · {i18n.category_name(lang, c)}" for c in cats])
+    for y, v in zip(ys, vals):
+        ax.text(v + max(vals) * 0.01 + 0.05, y, str(v), va="center", fontsize=8)
+    ax.set_xlim(0, max(vals) * 1.12 + 0.5)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(t(lang, "axis_count"))
+    ax.set_title(t(lang, "chart_categories"), loc="left")
+    fig.subplots_adjust(left=0.26, right=0.96, top=1 - 0.45 / height, bottom=0.5 / height + 0.05)
+    return _png(fig)
+
+
+def render_charts(analysis: Any, ui_lang: str | None = None) -> dict[str, bytes]:
+    """{name: PNG bytes} for "sentences", "paragraphs" and "categories" (those that have data)."""
+    import matplotlib
+
+    lang = i18n.ui_language(analysis, ui_lang)
+    out: dict[str, bytes] = {}
+    with matplotlib.rc_context(_RC):
+        for name, make in (("sentences", _sentences_chart), ("paragraphs", _paragraphs_chart),
+                           ("categories", _categories_chart)):
+            png = make(analysis, lang)
+            if png is not None:
+                out[name] = png
+    return out

@@ -1,0 +1,69 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from hype.features import CharNgrams, CueFeatures, StemNgrams, as_texts_langs, guess_language, stem_tokens
+
+SENTS = pd.DataFrame({
+    "text": ["Der Umsatz stieg um 18 Prozent auf 412 Millionen Euro.",
+             "In einem beispiellosen Coup pumpt Nordwerk gigantische Summen in die Zukunft!",
+             "Revenue rose 4 percent, the company said.",
+             "A jaw-dropping, game-changing deal — a x ab!",
+             "Weltspitze! Geniestreich? Ärger über Größe."],
+    "language": ["de", "de", "en", "en", "de"],
+})
+
+
+def test_fast_char_transform_equals_sklearn():
+    cn = CharNgrams(ngram_range=(2, 5), min_df=1).fit(SENTS)
+    other = pd.DataFrame({"text": ["Ein völlig neuer Satz mit Geniestreich und x.", "ok"], "language": ["de", "en"]})
+    for X in (SENTS, other):
+        fast = cn.transform(X).toarray()
+        slow = cn.vectorizer_.transform(list(X["text"])).toarray()
+        np.testing.assert_allclose(fast, slow, rtol=1e-6, atol=1e-7)
+
+
+def test_char_cache_not_pickled():
+    import pickle
+
+    cn = CharNgrams(min_df=1).fit(SENTS)
+    cn.transform(SENTS)
+    assert "_word_columns" in cn.__dict__
+    clone = pickle.loads(pickle.dumps(cn))
+    assert "_word_columns" not in clone.__dict__
+    np.testing.assert_allclose(clone.transform(SENTS).toarray(), cn.transform(SENTS).toarray())
+
+
+def test_stems_are_language_specific():
+    assert [s for s, _, _ in stem_tokens("Die Investitionen stiegen", "de")] == ["die", "investition", "stieg"]
+    assert [s for s, _, _ in stem_tokens("The investments rose 4%", "en")][:2] == ["the", "invest"]
+    assert ("<num>", 21, 22) in stem_tokens("The investments rose 4%", "en")
+
+
+def test_stem_ngrams_and_cues_shapes():
+    sn = StemNgrams(min_df=1).fit(SENTS)
+    assert sn.transform(SENTS).shape[0] == 5
+    assert all(n.startswith("stem:") for n in sn.get_feature_names_out())
+    cf = CueFeatures().fit(SENTS)
+    M = cf.transform(SENTS).toarray()
+    names = list(cf.get_feature_names_out())
+    assert M.shape == (5, len(names))
+    hyper = names.index("cue:lex:hyperbole")
+    assert M[1, hyper] > M[0, hyper]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("A truly jaw-dropping, game-changing deal!", "en"),
+    ("Ein beispielloser Erfolg für die Firma.", "de"),
+    ("Shares of the company rose.", "en"),
+    ("Die Aktie stieg.", "de"),
+])
+def test_guess_language(text, lang):
+    assert guess_language(text) == lang
+
+
+def test_as_texts_langs():
+    texts, langs = as_texts_langs(["Die Aktie stieg deutlich.", "The shares rose sharply."])
+    assert langs == ["de", "en"]
+    with pytest.raises(TypeError):
+        as_texts_langs("a single string")
