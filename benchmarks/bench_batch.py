@@ -9,8 +9,8 @@ For each size N it writes N distinct articles into a temporary folder — bodies
 matter with title, outlet and a date so the overview charts have data — and then runs `python -m hype batch`
 as a child process:
 
-1. first run with --jobs 1: wall time, articles/s, peak memory (max RSS of the child and its workers, from
-   os.wait4's rusage);
+1. first run with --jobs 1: wall time, articles/s, peak memory (os.wait4's rusage of the child: the max RSS of
+   the largest single process among the batch process and its worker processes, not their sum);
 2. first run with --jobs 2 into another folder: articles/s and the speed-up over --jobs 1;
 3. rerun of (1) with nothing new: wall time as a share of the first run (target <= 5 %).
 
@@ -104,7 +104,8 @@ def bench(n: int, jobs: list[int], extra: list[str], keep: Path | None) -> dict:
             r["articles_per_s"] = round(n / r["wall_s"], 3)
             result[f"jobs{j}"] = r
             print(f"n={n} jobs={j}: {r['wall_s']:.1f} s, {r['articles_per_s']:.2f} articles/s, "
-                  f"peak RSS {r['max_rss_mib']:.0f} MiB (incl. workers)", flush=True)
+                  f"peak RSS {r['max_rss_mib']:.0f} MiB (largest single process: the batch process or a worker)",
+                  flush=True)
             if first is None:
                 first = (j, r)
         if len(jobs) > 1:

@@ -114,7 +114,7 @@ def main(argv=None) -> int:
         r["split"] = split[r["id"]]
 
     summary: dict = {"articles": len(corpus), "seconds": round(seconds, 1), "spearman": {}, "components": {},
-                     "bands": {}, "best_thresholds_train": {}, "thresholds": M.THRESHOLDS}
+                     "bands": {}, "best_thresholds": {}, "thresholds": M.THRESHOLDS}
     print(f"{len(corpus)} corpus articles analysed in {seconds:.0f} s\n")
     print("Spearman rho, hype_index vs. annotated hype_rating")
     print(f"{'basis':7} {'lang':4} {'test':>6} {'train':>6} {'all':>6}   (n test/train)")
@@ -143,17 +143,18 @@ def main(argv=None) -> int:
             t = band_table(rows, basis)
             summary["bands"][f"{basis}/{sp}"] = t
             print(f"{basis:7} {sp:5} thresholds {M.THRESHOLDS[basis]}: accuracy {t['accuracy']}, recall {t['recall']}")
-        best = best_thresholds([r for r in corpus if r["split"] == "train"], basis)
-        summary["best_thresholds_train"][basis] = best
-        print(f"{basis:7} best (mean band recall, t1, t2) on train, sober recall >= 0.95: {best}")
-    print("\nMean index per rating (all articles)")
+        for sp in ("test", "train"):
+            best = best_thresholds([r for r in corpus if r["split"] == sp], basis)
+            summary["best_thresholds"][f"{basis}/{sp}"] = best
+            print(f"{basis:7} best (mean band recall, t1, t2) on {sp}, sober recall >= 0.95: {best}")
+    print("\nIndex per rating, test split (min / median / max)")
     for basis in ("model", "spans"):
-        means = {}
+        stats = {}
         for k in range(1, 6):
-            xs = [r[basis]["hype_index"] for r in corpus if r["rating"] == k]
-            means[k] = round(sum(xs) / len(xs), 1) if xs else None
-        summary[f"mean_index_by_rating/{basis}"] = means
-        print(f"{basis:7} {means}")
+            xs = sorted(r[basis]["hype_index"] for r in corpus if r["rating"] == k and r["split"] == "test")
+            stats[k] = (xs[0], xs[len(xs) // 2], xs[-1]) if xs else None
+        summary[f"index_by_rating_test/{basis}"] = stats
+        print(f"{basis:7} {stats}")
     print("\nAcceptance and sober examples")
     for r in extras:
         print(f"  {Path(r['path']).name:32} model {r['model']['hype_index']:5.1f} {r['model']['band']:22}"

@@ -85,7 +85,8 @@ def overlap_prf(pred: dict, gold: dict) -> dict[str, float]:
 def ptc_articles(root: Path = PTC):
     """(article id, raw text, [(start, end)] gold spans of the chosen techniques)."""
     if not (root / "articles").is_dir():
-        raise FileNotFoundError(f"PTC not found: {root} (expected ../shared/benchmarks/semeval2020-ptc beside the checkout)")
+        raise FileNotFoundError(
+            f"PTC not found: {root} (expected ../shared/benchmarks/semeval2020-ptc beside the checkout)")
     for path in sorted((root / "articles").glob("article*.txt")):
         aid = path.stem[len("article"):]
         raw = path.read_text(encoding="utf-8")
@@ -202,8 +203,10 @@ def corpus_predictions(df, explanations: dict | None = None):
 def corpus_scores(pred, gold) -> dict[str, dict]:
     strip = lambda d, cat=None: {k: [(a, b) for a, b, c in v if cat is None or c == cat] for k, v in d.items()}
     out = {"all": overlap_prf(strip(pred), strip(gold))}
-    for cat in RHETORIC_CATEGORIES + (MODEL_CATEGORY,):
+    for cat in RHETORIC_CATEGORIES:
         out[cat] = overlap_prf(strip(pred, cat), strip(gold, cat))
+    # model spans have no gold kind of their own: scored against gold spans of any kind
+    out[MODEL_CATEGORY] = overlap_prf(strip(pred, MODEL_CATEGORY), strip(gold))
     return out
 
 
@@ -258,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {dt.date.today().isoformat()}  python benchmarks/spans_ptc.py {' '.join(argv or sys.argv[1:])}")
     if args.which == "ptc":
         r = run_ptc(args.errors)
-        print(f"PTC (Loaded_Language + Exaggeration,Minimisation), {r['articles']} articles, {r['sentences']} sentences")
+        print(f"PTC (Loaded_Language + Exaggeration,Minimisation), {r['articles']} articles, "
+              f"{r['sentences']} sentences")
         print(f"  all spans                 {_fmt(r)}")
         print(f"  mapped categories         {_fmt(r['mapped'])}")
         for t, rt in r["by_strength"].items():
@@ -272,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{split:5} {lang:3} all             {_fmt(scores['all'])}")
             if lang == "all":
                 for cat in RHETORIC_CATEGORIES + (MODEL_CATEGORY,):
-                    if scores[cat]["n_pred"] or scores[cat]["n_gold"]:
+                    if scores[cat]["n_pred"] or (scores[cat]["n_gold"] and cat != MODEL_CATEGORY):
                         print(f"{split:5} {lang:3} {cat:15} {_fmt(scores[cat])}")
     return 0
 

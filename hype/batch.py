@@ -71,15 +71,12 @@ class LockError(BatchError):
 
 # --------------------------------------------------------------------------- files
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path: Path, data: bytes | str) -> bool:
-    """Write data to path through a temporary sibling and os.replace, unless the file already holds exactly
-    these bytes (then nothing is touched, the mtime stays). Returns True when the file was written."""
+    """Write data to path atomically (hype.report.atomic_write: temporary sibling, fsync, os.replace), unless
+    the file already holds exactly these bytes: then nothing is touched and the mtime stays.
+    Returns True when the file was written."""
+    from .report import atomic_write
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.stat().st_size == len(payload) and path.read_bytes() == payload:
@@ -87,20 +84,7 @@ def write_atomic(path: Path, data: bytes | str) -> bool:
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; reports are meant to be read by others
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(path, payload)
     return True
 
 
@@ -304,7 +288,8 @@ def model_version(model) -> str:
         try:
             sha = json.loads(mpath.read_text(encoding="utf-8"))["files"]["model.joblib"]["sha256"]
         except FileNotFoundError:
-            raise ModelError(f"{from_dir}: no manifest.json (expected a model directory written by 'hype train')") from None
+            raise ModelError(f"{from_dir}: no manifest.json "
+                             f"(expected a model directory written by 'hype train')") from None
         except (ValueError, KeyError, TypeError):
             raise ModelError(f"{mpath}: malformed manifest (expected the JSON written by 'hype train')") from None
         if not isinstance(sha, str):
@@ -389,14 +374,7 @@ def overview_row(article: Article, analysis, report: str) -> dict[str, Any]:
 
 def _render_files(analysis, formats: Sequence[str], ui_lang: str | None, tmp_root: str) -> dict[str, bytes]:
     """The report files of one analysis as {relative path: bytes}: hype.report.write_report into a private
-    temporary folder, read back (the parent compares and writes them atomically). Without hype.report
-    (older checkouts) only report.json through the JSON renderer."""
-    import importlib.util
-
-    if importlib.util.find_spec("hype.report") is None:  # pragma: no cover - fallback for older checkouts
-        from .render.json import render_json
-
-        return {"report.json": (render_json(analysis) + "\n").encode("utf-8")}
+    temporary folder, read back (the parent compares and writes them atomically, and only when changed)."""
     from .report import write_report
 
     Path(tmp_root).mkdir(parents=True, exist_ok=True)
@@ -627,7 +605,9 @@ document.querySelectorAll("table.sortable th[data-type]").forEach(function (th) 
     rows.forEach(function (r) { body.appendChild(r); });
   }
   th.addEventListener("click", sort);
-  th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+  th.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); }
+  });
 });
 """
 
@@ -635,7 +615,8 @@ _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1a1a1a;line-height:1.4}
 h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin-top:2rem}
 .meta{color:#555;margin:0 0 1rem}
-.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}.charts figure{margin:0;flex:1 1 380px;max-width:760px}
+.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+.charts figure{margin:0;flex:1 1 380px;max-width:760px}
 .charts img{width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.85rem;color:#555}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
@@ -693,7 +674,8 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
     script_hash = base64.b64encode(hashlib.sha256(_SORT_SCRIPT.encode("utf-8")).digest()).decode()
     outlets = sorted({r.get("outlet") for r in rows if r.get("outlet")})
     dates = sorted(r["published"] for r in rows if r.get("published"))
-    meta = [f"{len(rows)} article{'s' if len(rows) != 1 else ''}", f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"]
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    meta = [plural(len(rows), "article"), plural(len(outlets), "outlet")]
     if dates:
         meta.append(f"published {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"published {dates[0]}")
     if models:
@@ -741,7 +723,8 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
                 v = _number(value)
                 content = _fmt_num(v)
                 if key == "hype_index" and v is not None:
-                    content = f'<span class="bar" style="width:{max(0.0, min(100.0, float(v))) * 0.5:.1f}px"></span>{content}'
+                    width = max(0.0, min(100.0, float(v))) * 0.5
+                    content = f'<span class="bar" style="width:{width:.1f}px"></span>{content}'
                 cells.append(f'<td class="num" data-v="{"" if v is None else _esc(repr(v))}">{content}</td>')
             elif key == "title":
                 title = _esc(value or r.get("id"))
@@ -994,7 +977,8 @@ def run(sources: Sequence[str | Path] | str | Path, out: str | Path = DEFAULT_OU
                 rep.warn(f"{item.id} ({item.origin}): {note}")
             if item.published is None:
                 counts["undated"] += 1
-            elif (since_d and item.published < since_d.isoformat()) or (until_d and item.published > until_d.isoformat()):
+            elif ((since_d and item.published < since_d.isoformat())
+                  or (until_d and item.published > until_d.isoformat())):
                 counts["filtered"] += 1
                 continue
             todo.append((item, h))

@@ -122,7 +122,8 @@ def figure_balance(figures: Iterable, n_vague_magnitudes: int = 0) -> dict[str, 
     q = dict.fromkeys(QUALIFIERS, 0)
     for f in figures:
         if _is_concrete(f):
-            q[_get(f, "qualifier") or "exact"] = q.get(_get(f, "qualifier") or "exact", 0) + 1
+            qual = _get(f, "qualifier") or "exact"
+            q[qual] = q.get(qual, 0) + 1
     open_ = sum(w * q.get(k, 0) for k, w in OPEN_WEIGHTS.items()) + VAGUE_MAGNITUDE_WEIGHT * n_vague_magnitudes
     firm = sum(w * q.get(k, 0) for k, w in FIRM_WEIGHTS.items())
     return {"open": open_, "firm": firm, "balance": (open_ - firm) / (open_ + firm + FIGURE_SMOOTHING)}

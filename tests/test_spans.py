@@ -187,7 +187,7 @@ def _word(text: str, word: str, offset: int, weight: float) -> dict:
 def test_model_category_from_the_explanation():
     text = "Die hyperskalierende Plattform von Quentor geht an den Start."
     offset = 500
-    expl = [_word(text, "hyperskalierende", offset, 0.9),
+    expl = [_word(text, "hyperskalierende", offset, 2.0),
             {"feature": "lex:hyperbole", "kind": "cue", "weight": 3.2, "start": offset, "end": offset + 3},
             _word(text, "Plattform", offset, 0.2),   # below the threshold
             _word(text, "von", offset, 1.5)]         # a function word never becomes a span
@@ -198,6 +198,16 @@ def test_model_category_from_the_explanation():
     assert text[sp.start - offset:sp.end - offset] == sp.text
     assert sp.reason == reason("model.weighted_word", "de")
     assert 0 < sp.strength <= 1
+
+
+def test_at_most_one_model_span_per_sentence_and_only_above_the_threshold():
+    text = "Die hyperskalierende Plattform von Quentor wird megafluffig."
+    expl = [_word(text, "hyperskalierende", 0, spans.MODEL_MIN_WEIGHT + 0.5),
+            _word(text, "megafluffig", 0, spans.MODEL_MIN_WEIGHT + 1.0)]
+    found = detect_spans(text, "de", explanation=expl)
+    assert [(sp.text, sp.category) for sp in found] == [("megafluffig", MODEL_CATEGORY)]
+    weak = [_word(text, "megafluffig", 0, spans.MODEL_MIN_WEIGHT * 0.9)]
+    assert detect_spans(text, "de", explanation=weak) == []
 
 
 def test_model_word_already_covered_by_a_detector_adds_no_span():
@@ -212,6 +222,8 @@ def test_model_word_already_covered_by_a_detector_adds_no_span():
     [{"kind": "word", "weight": 2.0, "start": 10, "end": 999}],
     [{"kind": "word", "weight": "viel", "start": 4, "end": 8}],     # not a number
     [{"kind": "word", "weight": 2.0}],                              # no place
+    [{"kind": "word", "weight": float("nan"), "start": 4, "end": 13}],
+    [{"kind": "word", "weight": float("inf"), "start": 4, "end": 13}],
     [None, "x", {"kind": "cue"}],
 ])
 def test_malformed_explanations_are_ignored(bad):
@@ -239,6 +251,14 @@ def test_required_detector_names_exist():
     assert {"lexicon.hyperbole", "pattern.superlative", "pattern.nicht_weniger_als",
             "pattern.promise_future_transform", "pattern.rhetorical_question", "pattern.exclamation",
             "model.weighted_word"} <= names
+
+
+def test_docs_describe_every_detector():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "spans.md").read_text(encoding="utf-8")
+    for d in DETECTORS:
+        assert f"`{d.name}`" in doc, d.name
 
 
 def test_unknown_detector_name_raises():
@@ -295,6 +315,8 @@ def test_offsets_hold_on_random_text(text, lang, offset):
 def test_random_explanations_never_break_offsets(text, lang, offset, expl):
     found = detect_spans(text, lang, offset=offset, explanation=expl)
     _check_offsets(text, offset, found)
+    for sp in found:
+        assert 0.0 <= sp.strength <= 1.0
 
 
 # --- the acceptance article ---------------------------------------------------------------------------

@@ -68,7 +68,7 @@ margin-bottom:1rem}
 .scorebox .caption{font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.06em}
 .scorebox .num{font-size:2.6rem;font-weight:700;line-height:1.1}
 .scorebox .of{font-size:1rem;color:var(--muted);font-weight:400}
-.scorebox .verdict{font-size:1.2rem;font-weight:600;margin-top:.2rem}
+.scorebox .verdict{font-size:1.2rem;font-weight:600;margin-top:.2rem;overflow-wrap:anywhere}
 .meter{height:.55rem;background:#e6e6e6;border-radius:.3rem;overflow:hidden;margin-top:.35rem}
 .meter>span{display:block;height:100%;background:#D55E00}
 dl.metrics{display:grid;grid-template-columns:minmax(9rem,max-content) minmax(0,1fr);gap:.2rem 1rem;margin:0 0 .75rem}
@@ -80,7 +80,7 @@ dl.metrics dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}
 nav.toc{font-size:.9rem;margin:1rem 0}
 nav.toc a{margin-right:1rem}
 .legend-inline{display:flex;flex-wrap:wrap;gap:.4rem .9rem;margin:.5rem 0 1.25rem;font-size:.9rem}
-.article{max-width:48rem}
+.article{max-width:48rem;overflow-wrap:break-word}
 .article p{margin:0 0 1.1rem;font-size:1.08rem;line-height:2.05}
 .article p.headline{font-size:1.35rem;font-weight:700;line-height:1.7}
 .sent::before{content:attr(data-n);display:inline;margin-right:.3em;padding:0 .3em;
@@ -122,7 +122,7 @@ th,td{border-bottom:1px solid var(--rule);padding:.4rem .5rem;text-align:left;ve
 th{background:var(--soft);font-weight:600;border-bottom:2px solid #9a9a9a}
 tbody tr:nth-child(even){background:#fafafa}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.text{min-width:14rem}
+td.text{min-width:14rem;overflow-wrap:anywhere}
 .bar{display:block;height:.35rem;background:#e6e6e6;border-radius:.2rem;margin-top:.2rem;min-width:3rem}
 .bar>span{display:block;height:100%;background:#555;border-radius:.2rem}
 tr.r-high .bar>span{background:#D55E00}
