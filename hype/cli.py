@@ -188,15 +188,21 @@ def _add_report(sub) -> None:
     p.set_defaults(func=_cmd_report)
 
 
+def _parse_formats(spec: str, allowed) -> list[str]:
+    """'html,md' → ['html', 'md'], or a usage error naming the allowed formats."""
+    formats = [f.strip().lower() for f in spec.split(",") if f.strip()]
+    bad = [f for f in formats if f not in allowed]
+    if bad or not formats:
+        raise UsageError(f"unknown --format {','.join(bad) or repr(spec)} "
+                         f"(expected a comma-separated list out of {','.join(allowed)})")
+    return formats
+
+
 def _cmd_report(args) -> int:
     from .analysis import DEFAULT, analyze_path
     from .report import FORMATS, write_reports
 
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        raise UsageError(f"unknown --format {','.join(bad) or repr(args.format)} "
-                         f"(expected a comma-separated list out of {','.join(FORMATS)})")
+    formats = _parse_formats(args.format, FORMATS)
     model = args.model or DEFAULT
     analyses = [analyze_path(f, lang=args.lang, model=model) for f in args.files]
     for a in analyses:
@@ -272,11 +278,7 @@ def _cmd_batch(args) -> int:
 
     from .batch import DEFAULT_FORMATS, run
 
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in DEFAULT_FORMATS]
-    if bad or not formats:
-        raise UsageError(f"unknown --format {','.join(bad) or repr(args.format)} "
-                         f"(expected a comma-separated list out of {','.join(DEFAULT_FORMATS)})")
+    formats = _parse_formats(args.format, DEFAULT_FORMATS)
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until} (expected since <= until)")
 

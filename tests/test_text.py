@@ -43,6 +43,8 @@ SPLIT_CASES = [
     ("de", "„Wer braucht das?“, fragte der Analyst. Niemand antwortete.", 2),
     ("de", "Er sagte: „Das ist erst der Anfang.“ Die Börse reagierte kaum.", 2),
     ("de", "Sie nannte den Plan »ehrgeizig«. Der Aufsichtsrat stimmte zu.", 2),
+    ("de", "«Wir bleiben unabhängig», sagte der Gründer. Die Börse reagierte kaum.", 2),
+    ("de", "Er sagte: «Das ist erst der Anfang.» Danach fiel die Aktie.", 2),
     ("de", "Der Chef sprach von einem ‚Meilenstein‘. Die Zahlen sagen anderes.", 2),
     # English abbreviations
     ("en", "Acme Inc. and Foo Corp. said on Tuesday that U.S. sales rose. The stock fell.", 2),

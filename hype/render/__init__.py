@@ -317,3 +317,13 @@ def span_counts(analysis: Any) -> dict[str, int]:
         if h.kind == "span":
             counts[h.category] = counts.get(h.category, 0) + 1
     return counts
+
+
+def prob_label(task_scores: Any, lang: str) -> str:
+    """'Prognose (87 %)': the predicted label of a task with its probability, or '–' without scores."""
+    if not isinstance(task_scores, dict) or task_scores.get("label") is None:
+        return "–"
+    label = task_scores["label"]
+    p = (task_scores.get("probabilities") or {}).get(label)
+    name = i18n.label_name(lang, label)
+    return f"{name} ({i18n.format_percent(p, lang)})" if isinstance(p, (int, float)) else name

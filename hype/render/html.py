@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any, Mapping
 
-from . import (Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
+from . import (prob_label, Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
                metric_items, nest, paragraphs, shorten, source_title, span_counts, top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -398,15 +398,6 @@ def _figures_html(analysis: Any, highlights: list[Highlight], lang: str) -> str:
             + "\n".join(rows) + "\n</tbody></table>")
 
 
-def _prob_label(task_scores: Any, lang: str) -> str:
-    if not isinstance(task_scores, dict) or task_scores.get("label") is None:
-        return "–"
-    label = task_scores["label"]
-    p = (task_scores.get("probabilities") or {}).get(label)
-    name = i18n.label_name(lang, label)
-    return f"{name} ({i18n.format_percent(p, lang)})" if isinstance(p, (int, float)) else name
-
-
 def _sentences_html(analysis: Any, lang: str) -> str:
     if not any(s.scores for s in analysis.sentences):
         return f'<p class="help">{esc(t(lang, "no_scores"))}</p>'
@@ -431,7 +422,7 @@ def _sentences_html(analysis: Any, lang: str) -> str:
         rows.append(
             f'<tr id="row-{s.index}"{cls}><td class="num"><a href="#s-{s.index}">{s.index}</a></td>'
             f'<td class="text">{esc(shorten(s.text, 160))}</td><td class="num">{rcell}</td>'
-            f'<td>{esc(_prob_label(sc.get("claim"), lang))}</td><td>{esc(_prob_label(sc.get("sentiment"), lang))}</td>'
+            f'<td>{esc(prob_label(sc.get("claim"), lang))}</td><td>{esc(prob_label(sc.get("sentiment"), lang))}</td>'
             f'<td>{"<ul class=why>" + why_html + "</ul>" if why_html else "–"}</td></tr>')
     return (f'<table class="sentences" id="sentences-table"><thead><tr>{head}</tr></thead>\n<tbody>\n'
             + "\n".join(rows) + "\n</tbody></table>")

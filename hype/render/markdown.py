@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import (View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
+from . import (prob_label, View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
                top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -142,15 +142,6 @@ def _table(header: list[str], rows: list[list[str]], align: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _prob_label(task_scores: Any, lang: str) -> str:
-    if not isinstance(task_scores, dict) or task_scores.get("label") is None:
-        return "–"
-    label = task_scores["label"]
-    p = (task_scores.get("probabilities") or {}).get(label)
-    name = i18n.label_name(lang, label)
-    return f"{name} ({i18n.format_percent(p, lang)})" if isinstance(p, (int, float)) else name
-
-
 def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     """The report as Markdown (a pure function of its arguments)."""
     lang = i18n.ui_language(analysis, ui_lang)
@@ -256,8 +247,8 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
             why_text = "; ".join((_quote(q, lang) if q else "") + (f" ({c})" if c and q else (c or "")) for q, c in why)
             rows.append([str(s.index), esc(shorten(s.text, 80), table=True),
                          i18n.format_percent(s.rhetoric, lang) if s.rhetoric is not None else "–",
-                         esc(_prob_label(sc.get("claim"), lang), table=True),
-                         esc(_prob_label(sc.get("sentiment"), lang), table=True),
+                         esc(prob_label(sc.get("claim"), lang), table=True),
+                         esc(prob_label(sc.get("sentiment"), lang), table=True),
                          esc(why_text, table=True) or "–"])
         out += [_table([esc(t(lang, k)) for k in ("col_no", "col_sentence", "col_rhetoric", "col_claim",
                                                   "col_sentiment", "col_why")],
