@@ -129,22 +129,29 @@ class SentenceExplainer:
                             A[wi, p] += 1.0 / (n * len(occ))
         char_p = np.flatnonzero(fam == CHAR)
         if len(char_p) and meta.char_part is not None:
-            pos_of_col = {int(self.idx[p]) - meta.char_offset: p for p in char_p}
-            chunks = [(m.start(), m.end(), _counts(meta.char_part.word_columns(m.group().lower())))
-                      for m in _CHUNK.finditer(text)]
-            owners: dict[int, int] = {}
-            for _, _, cols in chunks:
-                for col, cnt in cols.items():
-                    owners[col] = owners.get(col, 0) + cnt
-            for a, b, cols in chunks:
-                inside = [i for i, (s, e) in enumerate(self.words) if s >= a and e <= b]
-                if not inside:
-                    continue
-                wi = max(inside, key=lambda i: self.words[i][1] - self.words[i][0])
-                for col, cnt in cols.items():
-                    p = pos_of_col.get(col)
-                    if p is not None:
-                        A[wi, p] += cnt / owners[col]
+            # vectorised: every (chunk, n-gram column) occurrence adds 1/owners to its chunk's longest word
+            sent_cols = self.idx[char_p] - meta.char_offset
+            order = np.argsort(sent_cols)
+            sorted_cols, sorted_p = sent_cols[order], char_p[order]
+            chunk_word, occ_chunk, occ_col = [], [], []
+            for ci, m in enumerate(_CHUNK.finditer(text)):
+                a, b = m.start(), m.end()
+                inside = [i for i in range(bisect.bisect_left(starts, a), len(self.words)) if self.words[i][1] <= b]
+                chunk_word.append(max(inside, key=lambda i: self.words[i][1] - self.words[i][0]) if inside else -1)
+                cols = meta.char_part.word_columns(m.group().lower())
+                occ_chunk.extend([ci] * len(cols))
+                occ_col.extend(cols)
+            if occ_col:
+                occ_col = np.asarray(occ_col)
+                occ_chunk = np.asarray(occ_chunk)
+                at = np.searchsorted(sorted_cols, occ_col)
+                at[at >= len(sorted_cols)] = 0
+                found = sorted_cols[at] == occ_col
+                p = sorted_p[at[found]]
+                w_of = np.asarray(chunk_word)[occ_chunk[found]]
+                owners = np.bincount(p, minlength=len(self.idx)).astype(float)
+                ok = w_of >= 0
+                np.add.at(A, (w_of[ok], p[ok]), 1.0 / owners[p[ok]])
         self.A = A
         cues = _SentenceCues(text, lang)
         self.cues = []

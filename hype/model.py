@@ -188,7 +188,12 @@ def _weights_per_sentence(head, classes, Xf, target, task) -> list[np.ndarray] |
     if W.shape[0] == 1:
         return [W[0]] * Xf.shape[0]
     centred = W - W.mean(axis=0)
-    preds = head.predict(Xf) if target is None else [target] * Xf.shape[0]
+    if target is None:
+        preds = head.predict(Xf)
+    elif isinstance(target, (list, tuple, np.ndarray)):  # one target per sentence (e.g. already predicted)
+        preds = target
+    else:
+        preds = [target] * Xf.shape[0]
     classes = list(classes)
     return [centred[classes.index(c)] for c in preds]
 

@@ -59,7 +59,10 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
         s.scores = sc
     if explain:
         # rhetoric: why it is (or is not) rhetoric; claim/sentiment: why the predicted label
-        per_sentence = model.explain_tasks(X, top_k=top_k, Xf=Xf, targets={"rhetoric": 1})
+        # the predicted labels are known from the scores: no second prediction pass
+        targets = {"rhetoric": 1, **{t: [sc[t]["label"] for sc in scores] for t in ("claim", "sentiment")
+                                     if t in model.tasks}}
+        per_sentence = model.explain_tasks(X, top_k=top_k, Xf=Xf, targets=targets)
         for s, ex in zip(sentences, per_sentence):
             s.explanations = {task: [c.to_dict(offset=s.start) for c in contribs] for task, contribs in ex.items()}
 
