@@ -2,18 +2,16 @@
 shipped model (`hype train`), or a single-task model on a user's labelled file."""
 from __future__ import annotations
 
-import itertools
 import time
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
 from .evaluate import classification_metrics
-from .model import FEATURE_SETS, TASKS, HypeModel, _shrink, make_featurizer, make_head, single_threaded
+from .model import TASKS, HypeModel, make_featurizer, make_head, single_threaded
 
 PACKAGED_MODEL_DIR = Path(__file__).resolve().parent / "models"
 
