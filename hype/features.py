@@ -198,6 +198,7 @@ _CAPS_WORD = re.compile(r"\b[A-ZÄÖÜ]{4,}\b")
 
 CUE_NAMES = (
     [f"lex:{c}" for c in lexicons.CATEGORIES]
+    + ["dir:positive", "dir:negative"]
     + [f"fig:{k}" for k in KINDS]
     + [f"qual:{q}" for q in QUALIFIERS]
     + ["punct:quote", "punct:exclamation", "punct:question", "punct:colon_end", "punct:no_final",
@@ -219,6 +220,9 @@ def cue_vector(text: str, lang: str) -> list[float]:
     stripped = text.rstrip("\"'“”»«’‘) ")
     digits = sum(ch.isdigit() for ch in text)
     vec = [math.log1p(lex[c]) for c in lexicons.CATEGORIES]
+    # direction: a good quantity going up or a bad one going down is good news, and vice versa
+    good, bad, up, down = (min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES)
+    vec += [good * up + bad * down, good * down + bad * up]
     vec += [math.log1p(kinds[k]) for k in KINDS]
     vec += [math.log1p(quals[q]) for q in QUALIFIERS]
     vec += [

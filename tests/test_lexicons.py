@@ -50,7 +50,8 @@ def test_rhetoric_and_cue_files_hold_the_right_categories():
     from hype.lexicons import CUE_CATEGORIES
     expected = {"rhetoric.tsv": set(RHETORIC_CATEGORIES),
                 "cues.tsv": {"hedge", "attribution", "future", "opinion"},
-                "sentiment.tsv": {"positive", "negative"}}
+                "sentiment.tsv": {"positive", "negative"},
+                "direction.tsv": {"good_quantity", "bad_quantity", "up", "down"}}
     assert set(CUE_CATEGORIES) == expected["cues.tsv"] | expected["sentiment.tsv"]
     for lang in LANGS:
         for name, cats in expected.items():

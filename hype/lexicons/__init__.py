@@ -25,7 +25,9 @@ RHETORIC_CATEGORIES = ("hyperbole", "hype_word", "intensifier", "metaphor", "vag
                        "evaluative", "generalisation")
 # Other cues the classifiers use.
 CUE_CATEGORIES = ("hedge", "attribution", "future", "opinion", "positive", "negative")
-CATEGORIES = RHETORIC_CATEGORIES + CUE_CATEGORIES
+# What moved in which direction: "Umsatz stieg" reads bullish, "Kosten stiegen" bearish.
+DIRECTION_CATEGORIES = ("good_quantity", "bad_quantity", "up", "down")
+CATEGORIES = RHETORIC_CATEGORIES + CUE_CATEGORIES + DIRECTION_CATEGORIES
 
 
 @dataclass(frozen=True, slots=True)
