@@ -60,10 +60,6 @@ class _SentenceCues:
         return []
 
 
-def cue_places(name: str, text: str, lang: str) -> list[tuple[int, int]]:
-    return _SentenceCues(text, lang).places(name)
-
-
 STEM, CHAR, CUE, OTHER = 0, 1, 2, 3
 _FAMILY = {"stem": STEM, "char": CHAR, "cue": CUE}
 _META: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
