@@ -16,7 +16,7 @@ import numpy as np
 
 from . import lexicons
 from .features import TOKEN, stem_tokens
-from .figures import extract_figures
+from .figures import sentence_figures
 
 _CHUNK = re.compile(r"\S+")
 
@@ -36,28 +36,21 @@ class Contribution:
         return d
 
 
-class _SentenceCues:
-    """Lexicon matches and figures of one sentence, computed once for all cue features."""
-
-    def __init__(self, text: str, lang: str):
-        self.text, self.lang = text, lang
-        self._lex = self._figs = None
-
-    def places(self, name: str) -> list[tuple[int, int]]:
-        if name.startswith("lex:"):
-            if self._lex is None:
-                self._lex = lexicons.find(self.text, self.lang)
-            return [(m.start, m.end) for m in self._lex if m.category == name[4:]]
-        if name.startswith(("fig:", "qual:")):
-            if self._figs is None:
-                self._figs = extract_figures(self.text, self.lang)
-            if name.startswith("fig:"):
-                return [(f.start, f.end) for f in self._figs if f.kind == name[4:]]
-            return [(f.start, f.end) for f in self._figs if f.qualifier == name[5:] and f.kind not in ("year", "date")]
-        char = {"punct:exclamation": "!", "punct:question": "?"}.get(name)
-        if char:
-            return [(m.start(), m.end()) for m in re.finditer(re.escape(char), self.text)]
-        return []
+def cue_places(text: str, lang: str) -> dict[str, tuple[int, int]]:
+    """The span (first start, last end) of every cue present in the sentence, keyed by cue feature name:
+    lexicon categories, figure kinds and qualifiers, exclamation and question marks."""
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for m in lexicons.find(text, lang):
+        groups.setdefault("lex:" + m.category, []).append((m.start, m.end))
+    for f in sentence_figures(text, lang):
+        groups.setdefault("fig:" + f.kind, []).append((f.start, f.end))
+        if f.kind not in ("year", "date"):
+            groups.setdefault("qual:" + f.qualifier, []).append((f.start, f.end))
+    for name, char in (("punct:exclamation", "!"), ("punct:question", "?")):
+        a, b = text.find(char), text.rfind(char)
+        if a >= 0:
+            groups[name] = [(a, b + 1)]
+    return {k: (min(a for a, _ in v), max(b for _, b in v)) for k, v in groups.items()}
 
 
 STEM, CHAR, CUE, OTHER = 0, 1, 2, 3
@@ -73,6 +66,8 @@ class FeatureMeta:
     grams: list[str]          # the n-gram / cue name per column
     char_part: Any            # the fitted CharNgrams (for its per-word column cache), or None
     char_offset: int          # first column of the char block
+    stem_vocab: dict          # stem n-gram -> column
+    cue_info: list            # (column, cue name) of the cue block
 
 
 def feature_meta(featurizer) -> FeatureMeta:
@@ -83,101 +78,149 @@ def feature_meta(featurizer) -> FeatureMeta:
         grams = [n.partition(":")[2] for n in names]
         parts = dict(featurizer.transformer_list)
         char_cols = np.flatnonzero(family == CHAR)
-        meta = FeatureMeta(family, grams, parts.get("char"), int(char_cols[0]) if len(char_cols) else -1)
+        stem_vocab = {grams[c]: int(c) for c in np.flatnonzero(family == STEM)}
+        meta = FeatureMeta(family, grams, parts.get("char"), int(char_cols[0]) if len(char_cols) else -1,
+                           stem_vocab, [(int(c), grams[c]) for c in np.flatnonzero(family == CUE)])
         _META[featurizer] = meta
     return meta
 
 
-class SentenceExplainer:
-    """The structural part of an explanation, computed once per sentence and shared by all tasks:
-    a matrix that maps the sentence's non-zero features onto its words, and the places of its cues.
-    Per task only a weighted sum remains."""
+def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
+                 weights: dict[str, tuple[np.ndarray, np.ndarray] | None], top_k: int) -> list[dict[str, list[Contribution]]]:
+    """Top-k contributions (by absolute value) per sentence and task, for a whole batch at once.
 
-    def __init__(self, text: str, lang: str, x, meta: FeatureMeta):
-        x = x.tocsr()
-        self.text, self.meta = text, meta
-        self.idx, self.vals = x.indices, x.data
-        fam = meta.family[self.idx]
-        self.words = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        A = np.zeros((len(self.words), len(self.idx)))
-        starts = [a for a, _ in self.words]
+    weights[task] is (W, choice): W holds weight rows (n_rows, n_features) and choice[i] the row that
+    explains sentence i (None: the task has no linear weights, explained by nothing).
+    The structure (which word owns which share of which feature) is built once per batch in plain
+    Python; each task is then a few vectorised numpy operations over every sentence together.
+    """
+    Xf = Xf.tocsr()
+    if not Xf.has_sorted_indices:
+        Xf = Xf.copy()
+        Xf.sort_indices()
+    n_feat = Xf.shape[1]
+    ptr, indices, data = Xf.indptr, Xf.indices, Xf.data
+    row_of_nnz = np.repeat(np.arange(Xf.shape[0]), np.diff(ptr))
+    keys = row_of_nnz.astype(np.int64) * n_feat + indices  # globally sorted: (sentence, column)
+
+    words: list[list[tuple[int, int]]] = []
+    word_base = [0]
+    occ_word, occ_key, occ_share = [], [], []               # word (global) gets share x value of (sentence, column)
+    cue_sent, cue_key, cue_info = [], [], []
+    ch_col, ch_word, ch_sent = [], [], []
+    char = meta.char_part
+    for s, (text, lang) in enumerate(zip(texts, langs)):
+        ws = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        base = word_base[-1]
+        words.append(ws)
+        word_base.append(base + len(ws))
+        starts = [a for a, _ in ws]
+        row_key = s * n_feat
 
         def word_at(pos: int):
             i = bisect.bisect_right(starts, pos) - 1
-            return i if i >= 0 and pos < self.words[i][1] else None
+            return i if i >= 0 and pos < ws[i][1] else None
 
-        stem_p = np.flatnonzero(fam == STEM)
-        if len(stem_p):
+        if meta.stem_vocab:
+            # every occurrence of a known n-gram shares its column's value equally among its words
             stems = stem_tokens(text, lang)
-            positions: dict[str, list[int]] = {}
+            occ: list[tuple[int, int, int]] = []
             for i in range(len(stems)):
+                gram = ""
                 for n in (1, 2, 3):
-                    if i + n <= len(stems):
-                        positions.setdefault(" ".join(t for t, _, _ in stems[i:i + n]), []).append(i)
-            for p in stem_p:
-                gram = meta.grams[self.idx[p]]
-                occ = positions.get(gram, ())
-                n = gram.count(" ") + 1
-                for i in occ:
-                    for k in range(i, i + n):
-                        wi = word_at(stems[k][1])
-                        if wi is not None:
-                            A[wi, p] += 1.0 / (n * len(occ))
-        char_p = np.flatnonzero(fam == CHAR)
-        if len(char_p) and meta.char_part is not None:
-            # vectorised: every (chunk, n-gram column) occurrence adds 1/owners to its chunk's longest word
-            sent_cols = self.idx[char_p] - meta.char_offset
-            order = np.argsort(sent_cols)
-            sorted_cols, sorted_p = sent_cols[order], char_p[order]
-            chunk_word, occ_chunk, occ_col = [], [], []
-            for ci, m in enumerate(_CHUNK.finditer(text)):
+                    if i + n > len(stems):
+                        break
+                    gram = stems[i][0] if n == 1 else gram + " " + stems[i + n - 1][0]
+                    col = meta.stem_vocab.get(gram)
+                    if col is not None:
+                        occ.append((i, n, col))
+            per_col: dict[int, int] = {}
+            for _, _, col in occ:
+                per_col[col] = per_col.get(col, 0) + 1
+            for i, n, col in occ:
+                share = 1.0 / (n * per_col[col])
+                for k in range(i, i + n):
+                    wi = word_at(stems[k][1])
+                    if wi is not None:
+                        occ_word.append(base + wi)
+                        occ_key.append(row_key + col)
+                        occ_share.append(share)
+        if char is not None:
+            # every (chunk, n-gram) occurrence gives 1/owners of the column to the chunk's longest word;
+            # collected flat here, owners counted and shares computed for the whole batch below
+            for m in _CHUNK.finditer(text):
                 a, b = m.start(), m.end()
-                inside = [i for i in range(bisect.bisect_left(starts, a), len(self.words)) if self.words[i][1] <= b]
-                chunk_word.append(max(inside, key=lambda i: self.words[i][1] - self.words[i][0]) if inside else -1)
-                cols = meta.char_part.word_columns(m.group().lower())
-                occ_chunk.extend([ci] * len(cols))
-                occ_col.extend(cols)
-            if occ_col:
-                occ_col = np.asarray(occ_col)
-                occ_chunk = np.asarray(occ_chunk)
-                at = np.searchsorted(sorted_cols, occ_col)
-                at[at >= len(sorted_cols)] = 0
-                found = sorted_cols[at] == occ_col
-                p = sorted_p[at[found]]
-                w_of = np.asarray(chunk_word)[occ_chunk[found]]
-                owners = np.bincount(p, minlength=len(self.idx)).astype(float)
-                ok = w_of >= 0
-                np.add.at(A, (w_of[ok], p[ok]), 1.0 / owners[p[ok]])
-        self.A = A
-        cues = _SentenceCues(text, lang)
-        self.cues = []
-        for p in np.flatnonzero(fam == CUE):
-            feat = meta.grams[self.idx[p]]
-            places = cues.places(feat)
-            if not places and not feat.startswith(("style:", "punct:")):
-                continue  # an absent lexicon/figure cue: "no hype word here" explains nothing to a reader
-            span = (min(q[0] for q in places), max(q[1] for q in places)) if places else (None, None)
-            self.cues.append((p, feat, span))
+                best, best_len = -1, 0
+                for i in range(bisect.bisect_left(starts, a), len(ws)):
+                    if ws[i][0] >= b:
+                        break
+                    if ws[i][1] <= b and ws[i][1] - ws[i][0] > best_len:
+                        best, best_len = i, ws[i][1] - ws[i][0]
+                cols = char.word_columns(m.group().lower())
+                ch_col.extend(cols)
+                ch_word.extend([base + best if best >= 0 else -1] * len(cols))
+                ch_sent.extend([s] * len(cols))
+        places = cue_places(text, lang)
+        for col, feat in meta.cue_info:
+            span = places.get(feat)
+            if span is None:
+                if not feat.startswith(("style:", "punct:")):
+                    continue  # an absent lexicon/figure cue: "no hype word here" explains nothing to a reader
+                span = (None, None)
+            cue_sent.append(s)
+            cue_key.append(row_key + col)
+            cue_info.append((feat, span))
 
-    def explain(self, w: np.ndarray, top_k: int) -> list[Contribution]:
-        contrib = self.vals * w[self.idx]
-        word_score = self.A @ contrib
-        out = [Contribution(self.text[a:b], "word", float(sc), a, b)
-               for (a, b), sc in zip(self.words, word_score) if abs(sc) > 1e-6]
-        out += [Contribution(feat, "cue", float(contrib[p]), s, e) for p, feat, (s, e) in self.cues
-                if abs(contrib[p]) > 1e-6]
-        out.sort(key=lambda c: -abs(c.weight))
-        return out[:top_k]
+    def nnz_of(query: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        q = np.asarray(query, dtype=np.int64)
+        at = np.searchsorted(keys, q)
+        at[at >= len(keys)] = 0
+        return at, (keys[at] == q) if len(keys) else np.zeros(len(q), bool)
 
+    if ch_col:
+        ch_key = np.asarray(ch_sent, dtype=np.int64) * n_feat + meta.char_offset + np.asarray(ch_col, dtype=np.int64)
+        _, inverse, owners = np.unique(ch_key, return_inverse=True, return_counts=True)
+        ch_word_a = np.asarray(ch_word, dtype=np.intp)
+        has_word = ch_word_a >= 0
+        occ_word.extend(ch_word_a[has_word].tolist())
+        occ_key.extend(ch_key[has_word].tolist())
+        occ_share.extend((1.0 / owners[inverse])[has_word].tolist())
+    occ_at, occ_ok = nnz_of(occ_key)
+    occ_word_a = np.asarray(occ_word, dtype=np.intp)[occ_ok]
+    occ_at, occ_share_a = occ_at[occ_ok], np.asarray(occ_share)[occ_ok]
+    cue_at, cue_ok = nnz_of(cue_key)
+    keep = np.flatnonzero(cue_ok)
+    cue_at = cue_at[keep]
+    cue_sent_a = np.asarray(cue_sent, dtype=np.intp)[keep]
+    cue_info = [cue_info[k] for k in keep.tolist()]
+    cue_bounds = np.searchsorted(cue_sent_a, np.arange(len(texts) + 1))
 
-def explain_vector(text: str, lang: str, x, meta: FeatureMeta, w: np.ndarray, top_k: int) -> list[Contribution]:
-    """Top-k contributions (by absolute value) of one sentence's feature row x under weights w."""
-    return SentenceExplainer(text, lang, x, meta).explain(w, top_k)
-
-
-def _counts(cols: tuple[int, ...]) -> dict[int, int]:
-    # an n-gram that occurs twice in one word counts twice in the tf: keep its share proportional
-    out: dict[int, int] = {}
-    for c in cols:
-        out[c] = out.get(c, 0) + 1
+    out: list[dict[str, list[Contribution]]] = [{} for _ in texts]
+    for task, wc in weights.items():
+        if wc is None:
+            for d in out:
+                d[task] = []
+            continue
+        W, choice = wc
+        contrib = data * W[np.asarray(choice)[row_of_nnz], indices]
+        word_scores = np.bincount(occ_word_a, weights=occ_share_a * contrib[occ_at], minlength=word_base[-1])
+        cue_scores = contrib[cue_at]
+        for s, text in enumerate(texts):
+            ws = words[s]
+            ca, cb = cue_bounds[s], cue_bounds[s + 1]
+            scores = np.concatenate([word_scores[word_base[s]:word_base[s + 1]], cue_scores[ca:cb]])
+            # rank first, build objects only for the top k (most words of a sentence are never shown)
+            order = np.argsort(-np.abs(scores), kind="stable")[:top_k].tolist()
+            top = scores[order].tolist()
+            res = []
+            for i, sc in zip(order, top):
+                if abs(sc) <= 1e-6:
+                    break
+                if i < len(ws):
+                    a, b = ws[i]
+                    res.append(Contribution(text[a:b], "word", sc, a, b))
+                else:
+                    feat, (a, b) = cue_info[ca + i - len(ws)]
+                    res.append(Contribution(feat, "cue", sc, a, b))
+            out[s][task] = res
     return out

@@ -20,7 +20,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from . import lexicons
-from .figures import KINDS, QUALIFIERS, extract_figures
+from .figures import KINDS, QUALIFIERS, sentence_figures
 from .text import language_scores
 
 _STEMMERS = {"de": SnowballStemmer("german"), "en": SnowballStemmer("english")}
@@ -64,8 +64,10 @@ def stem(word: str, lang: str) -> str:
     return _STEMMERS[lang].stem(word)
 
 
-def stem_tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
-    """(stem, start, end) for each word; numbers become <num> so models learn no specific figures."""
+@lru_cache(maxsize=8192)
+def stem_tokens(text: str, lang: str) -> tuple[tuple[str, int, int], ...]:
+    """(stem, start, end) for each word; numbers become <num> so models learn no specific figures.
+    Cached: featurizing and explaining the same sentence both need it."""
     out = []
     for m in TOKEN.finditer(text):
         tok = m.group()
@@ -73,7 +75,7 @@ def stem_tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
             out.append(("<num>", m.start(), m.end()))
         else:
             out.append((stem(tok.lower(), lang), m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def ngrams(stems: Sequence[str], n_min: int, n_max: int) -> list[str]:
@@ -209,7 +211,7 @@ CUE_NAMES = (
 
 def cue_vector(text: str, lang: str) -> list[float]:
     lex = lexicons.counts(text, lang)
-    figs = extract_figures(text, lang)
+    figs = sentence_figures(text, lang)
     kinds = dict.fromkeys(KINDS, 0)
     quals = dict.fromkeys(QUALIFIERS, 0)
     for f in figs:

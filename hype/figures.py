@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 KINDS = ("money", "percent", "count", "power", "energy", "year", "date", "quantity")
 QUALIFIERS = ("exact", "upper_bound", "lower_bound", "approximate")
@@ -798,3 +799,9 @@ def extract_figures(text: str, lang: str, offset: int = 0) -> list[Figure]:
         if not out or f.start >= out[-1].end:
             out.append(f)
     return out
+
+
+@lru_cache(maxsize=8192)
+def sentence_figures(text: str, lang: str) -> tuple[Figure, ...]:
+    """extract_figures(text, lang) cached: features, explanations and reports all ask for the same sentence."""
+    return tuple(extract_figures(text, lang))

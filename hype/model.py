@@ -11,6 +11,7 @@ import hashlib
 import json
 import platform
 import warnings
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from .errors import ModelError
-from .explain import Contribution, SentenceExplainer, explain_vector, feature_meta
+from .explain import Contribution, explain_rows, feature_meta
 from .features import CharNgrams, CueFeatures, StemNgrams, as_texts_langs
 
 TASKS: dict[str, tuple] = {
@@ -118,6 +119,79 @@ def _linear_weights(head, classes) -> np.ndarray | None:
     return None
 
 
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+class LinearBank:
+    """The probabilities of every linear head from one sparse product.
+
+    sklearn's predict_proba validates its input once per head (and CalibratedClassifierCV once per
+    calibration fold), which costs more than the arithmetic for one article. All heads here are
+    linear, so their weight rows are stacked and X is multiplied once; the probability maths then
+    follows sklearn's (tests compare against head.predict_proba). Heads of other kinds fall back to it.
+    """
+
+    def __init__(self, heads: dict[str, Any]):
+        rows, intercepts, self.plans = [], [], {}
+        for task, head in heads.items():
+            start = sum(len(r) for r in rows)
+            if isinstance(head, LogisticRegression):
+                rows.append(head.coef_)
+                intercepts.append(np.ravel(head.intercept_) * np.ones(len(head.coef_)))
+                self.plans[task] = ("lr", start, len(head.coef_), len(head.classes_))
+            elif (isinstance(head, CalibratedClassifierCV) and head.method == "sigmoid"
+                  and all(isinstance(c.estimator, LinearSVC) for c in head.calibrated_classifiers_)):
+                folds = []
+                for cc in head.calibrated_classifiers_:
+                    at = sum(len(r) for r in rows)
+                    rows.append(cc.estimator.coef_)
+                    intercepts.append(np.ravel(cc.estimator.intercept_) * np.ones(len(cc.estimator.coef_)))
+                    idx = np.searchsorted(cc.classes, cc.estimator.classes_)
+                    ab = np.array([[c.a_, c.b_] for c in cc.calibrators])
+                    folds.append((at, len(cc.estimator.coef_), idx, ab))
+                self.plans[task] = ("calibrated", folds, len(head.classes_))
+            else:
+                self.plans[task] = ("sklearn", head)
+        self.W = np.vstack(rows).T.copy() if rows else None
+        self.b = np.concatenate(intercepts) if rows else None
+
+    def predict_proba(self, Xf, tasks) -> dict[str, np.ndarray]:
+        D = (Xf @ self.W + self.b) if self.W is not None else None
+        out = {}
+        for task in tasks:
+            plan = self.plans[task]
+            if plan[0] == "sklearn":
+                out[task] = plan[1].predict_proba(Xf)
+            elif plan[0] == "lr":
+                _, start, n_rows, n_classes = plan
+                d = D[:, start:start + n_rows]
+                if n_classes <= 2:
+                    p1 = _sigmoid(d[:, 0])
+                    out[task] = np.column_stack([1.0 - p1, p1])
+                else:
+                    e = np.exp(d - d.max(axis=1, keepdims=True))
+                    out[task] = e / e.sum(axis=1, keepdims=True)
+            else:
+                _, folds, n_classes = plan
+                mean = np.zeros((D.shape[0], n_classes))
+                for at, n_rows, idx, ab in folds:
+                    d = D[:, at:at + n_rows]
+                    proba = np.zeros_like(mean)
+                    cal = _sigmoid(-(d * ab[:, 0] + ab[:, 1]))
+                    if n_classes == 2:
+                        proba[:, 1] = cal[:, 0]
+                        proba[:, 0] = 1.0 - proba[:, 1]
+                    else:
+                        proba[:, idx] = cal
+                        den = proba.sum(axis=1, keepdims=True)
+                        proba = np.divide(proba, den, out=np.full_like(proba, 1 / n_classes), where=den != 0)
+                    proba[(1.0 < proba) & (proba <= 1.0 + 1e-5)] = 1.0
+                    mean += proba
+                out[task] = mean / len(folds)
+        return out
+
+
 # --------------------------------------------------------------------------- single-task estimator
 
 class HypeClassifier(BaseEstimator, ClassifierMixin):
@@ -175,36 +249,35 @@ class HypeClassifier(BaseEstimator, ClassifierMixin):
         class; for rhetoric always class 1)."""
         self._check()
         texts, langs = as_texts_langs(X)
-        Xf = self.featurizer_.transform(X)
-        return _explain(self.head_, self.classes_, self.featurizer_, Xf, texts, langs, top_k, target, self.task)
+        Xf = self.featurizer_.transform(X).tocsr()
+        weights = {self.task: _weights_per_sentence(self.head_, list(self.classes_), Xf, target)}
+        return [d[self.task] for d in explain_rows(texts, langs, Xf, feature_meta(self.featurizer_), weights, top_k)]
 
 
-def _weights_per_sentence(head, classes, Xf, target, task) -> list[np.ndarray] | None:
-    """The weight vector that explains each sentence: the positive class for binary heads,
-    otherwise `target` or the predicted class, centred against the other classes."""
-    W = _linear_weights(head, classes)
-    if W is None:
+_CENTRED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # head -> (classes, weights)
+
+
+def _weights_per_sentence(head, classes, Xf, target) -> tuple[np.ndarray, np.ndarray] | None:
+    """(W, choice): weight rows and, per sentence, the row that explains it — the positive class for
+    binary heads, otherwise `target` or the predicted class, centred against the other classes."""
+    cached = _CENTRED.get(head)
+    if cached is None or cached[0] != list(classes):
+        W = _linear_weights(head, classes)
+        cached = _CENTRED[head] = (list(classes), W if W is None or W.shape[0] == 1 else W - W.mean(axis=0))
+    centred = cached[1]
+    if centred is None:
         return None
-    if W.shape[0] == 1:
-        return [W[0]] * Xf.shape[0]
-    centred = W - W.mean(axis=0)
+    n = Xf.shape[0]
+    if centred.shape[0] == 1:
+        return centred, np.zeros(n, dtype=np.intp)
     if target is None:
         preds = head.predict(Xf)
     elif isinstance(target, (list, tuple, np.ndarray)):  # one target per sentence (e.g. already predicted)
         preds = target
     else:
-        preds = [target] * Xf.shape[0]
-    classes = list(classes)
-    return [centred[classes.index(c)] for c in preds]
-
-
-def _explain(head, classes, featurizer, Xf, texts, langs, top_k, target, task):
-    Xf = Xf.tocsr()
-    ws = _weights_per_sentence(head, classes, Xf, target, task)
-    if ws is None:
-        return [[] for _ in texts]
-    meta = feature_meta(featurizer)
-    return [explain_vector(text, lang, Xf[i], meta, ws[i], top_k) for i, (text, lang) in enumerate(zip(texts, langs))]
+        preds = [target] * n
+    at = {c: i for i, c in enumerate(classes)}
+    return centred, np.array([at[c] for c in preds], dtype=np.intp)
 
 
 # --------------------------------------------------------------------------- the bundle that ships
@@ -266,27 +339,33 @@ class HypeModel:
     def predict_proba(self, X, task: str, Xf=None) -> tuple[np.ndarray, list]:
         head = self._require(task)
         Xf = self.transform(X) if Xf is None else Xf
-        return head.predict_proba(Xf), list(head.classes_)
+        return self.predict_proba_all(None, Xf=Xf, tasks=(task,))[task], list(head.classes_)
+
+    def predict_proba_all(self, X, Xf=None, tasks=None) -> dict[str, np.ndarray]:
+        """{task: probabilities (columns in head.classes_ order)} for the given (default: all) tasks."""
+        tasks = self.tasks if tasks is None else tasks
+        for t in tasks:
+            self._require(t)
+        Xf = self.transform(X) if Xf is None else Xf
+        key = tuple(map(id, self.heads.values()))
+        cached = self.__dict__.get("_bank")
+        if cached is None or cached[0] != key:              # built once per set of fitted heads
+            cached = self._bank = (key, LinearBank(self.heads))
+        return cached[1].predict_proba(Xf, tasks)
 
     def explain(self, X, task: str, top_k=6, target=None, Xf=None) -> list[list[Contribution]]:
-        head = self._require(task)
-        texts, langs = as_texts_langs(X)
-        Xf = self.transform(X) if Xf is None else Xf
-        return _explain(head, list(head.classes_), self.featurizer, Xf, texts, langs, top_k, target, task)
+        self._require(task)
+        return [d[task] for d in self.explain_tasks(X, top_k, {task: target}, Xf, tasks=(task,))]
 
-    def explain_tasks(self, X, top_k=6, targets: dict[str, Any] | None = None, Xf=None) -> list[dict[str, list[Contribution]]]:
-        """Explanations for every task of the model at once (the per-sentence work is shared)."""
+    def explain_tasks(self, X, top_k=6, targets: dict[str, Any] | None = None, Xf=None,
+                      tasks=None) -> list[dict[str, list[Contribution]]]:
+        """Explanations for every task of the model (or `tasks`) at once (the per-sentence work is shared)."""
         texts, langs = as_texts_langs(X)
         Xf = (self.transform(X) if Xf is None else Xf).tocsr()
         targets = targets or {}
-        weights = {t: _weights_per_sentence(self.heads[t], list(self.heads[t].classes_), Xf, targets.get(t), t)
-                   for t in self.tasks}
-        meta = feature_meta(self.featurizer)
-        out = []
-        for i, (text, lang) in enumerate(zip(texts, langs)):
-            ex = SentenceExplainer(text, lang, Xf[i], meta)
-            out.append({t: (ex.explain(ws[i], top_k) if ws is not None else []) for t, ws in weights.items()})
-        return out
+        weights = {t: _weights_per_sentence(self._require(t), list(self.heads[t].classes_), Xf, targets.get(t))
+                   for t in (self.tasks if tasks is None else tasks)}
+        return explain_rows(texts, langs, Xf, feature_meta(self.featurizer), weights, top_k)
 
     def classifier(self, task: str) -> HypeClassifier:
         """The task as a standalone fitted HypeClassifier (for sklearn tooling)."""

@@ -38,8 +38,9 @@ def predict(model: HypeModel, texts: Sequence[str], langs: Sequence[str]) -> tup
     X = _frame(texts, langs)
     Xf = model.transform(X)
     scores: list[dict[str, Any]] = [{} for _ in texts]
+    probas = model.predict_proba_all(X, Xf=Xf)
     for task in model.tasks:
-        proba, classes = model.predict_proba(X, task, Xf=Xf)
+        proba, classes = probas[task], model.heads[task].classes_
         for row, p in zip(scores, proba):
             if task == "rhetoric":
                 row["rhetoric"] = round(float(p[list(classes).index(1)]), ROUND)

@@ -153,3 +153,43 @@ def test_explanations_point_at_rhetoric(tiny_model, text, lang, words):
 def test_explanations_for_sober_sentence_are_negative_for_rhetoric(tiny_model):
     [contribs] = tiny_model.explain(frame((DE_SOBER, "de")), "rhetoric", top_k=5, target=1)
     assert sum(c.weight for c in contribs) < 0
+
+
+@pytest.fixture(scope="module")
+def svm_model(tiny_training_data):
+    df = tiny_training_data
+    return HypeModel.train(df[["text", "language"]], {t: df[t].values for t in ("rhetoric", "claim", "sentiment")},
+                           min_df=1, heads={"rhetoric": {"estimator": "svm", "C": 0.3},
+                                            "claim": {"estimator": "svm", "C": 0.1},
+                                            "sentiment": {"estimator": "svm", "C": 0.3}})
+
+
+@pytest.fixture(scope="module")
+def nb_model(tiny_training_data):
+    # ComplementNB is not linear-stacked: predict_proba_all falls back to sklearn for it
+    df = tiny_training_data
+    return HypeModel.train(df[["text", "language"]], {t: df[t].values for t in ("rhetoric", "claim")},
+                           min_df=1, features=("stem", "char"), heads={"claim": {"estimator": "nb", "C": 1.0}})
+
+
+@pytest.mark.parametrize("which", ["tiny_model", "svm_model", "nb_model"])
+def test_stacked_probabilities_equal_sklearn(which, request, tiny_training_data):
+    # predict_proba_all multiplies X once for all heads; it must give exactly sklearn's probabilities
+    model = request.getfixturevalue(which)
+    X = tiny_training_data[["text", "language"]]
+    Xf = model.transform(X)
+    got = model.predict_proba_all(X, Xf=Xf)
+    for task, head in model.heads.items():
+        np.testing.assert_allclose(got[task], head.predict_proba(Xf), rtol=0, atol=1e-12)
+        proba, classes = model.predict_proba(X, task)
+        np.testing.assert_allclose(proba, got[task], rtol=0, atol=1e-12)
+        assert list(classes) == list(head.classes_)
+
+
+def test_batch_explanations_equal_one_by_one(tiny_model):
+    # explanations are computed for a whole batch at once: no sentence may see another's features
+    rows = [(DE_HYPE, "de"), (EN_SOBER, "en"), (DE_SOBER, "de"), (EN_HYPE, "en"), ("Ein Coup! Ein Coup!", "de")]
+    together = tiny_model.explain_tasks(frame(*rows), top_k=8)
+    for row, expected in zip(rows, together):
+        [alone] = tiny_model.explain_tasks(frame(row), top_k=8)
+        assert alone == expected
