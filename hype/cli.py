@@ -158,9 +158,9 @@ def _cmd_evaluate(args) -> int:
             raise UsageError(f"no labelled sentences selected from {args.data} (check --split/--lang)")
         results[task] = evaluate_model(model, df, task)
         if args.plot:
-            from .train import _frame
+            from .train import _articles, _frame
 
-            proba, classes = model.predict_proba(_frame(df), task)
+            proba, classes = model.predict_proba(_frame(df), task, articles=_articles(df))
             reliability_plot(list(df["label"]), proba, classes, args.plot, title=f"{task}")
     out = results[tasks[0]] if len(tasks) == 1 else results
     print(json.dumps(out, indent=2, ensure_ascii=False))

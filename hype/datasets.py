@@ -75,7 +75,8 @@ def read_table(path: str | Path, sep: str | None = None) -> pd.DataFrame:
 
 def load_labelled(path: str | Path, fmt: str, task: str, *, text_col: str | None = None, label_col: str | None = None,
                   label_map: dict | None = None, lang: str | None = None, split: str | None = None) -> pd.DataFrame:
-    """DataFrame with columns text, language, label (and group: the article/event for grouped CV)."""
+    """DataFrame with columns text, language, label, group (the event/row for grouped CV) and, for the
+    corpus, article (so context-aware tasks read each sentence in its article)."""
     check_task(task)
     if fmt not in FORMATS:
         raise InputError(f"unknown data format {fmt!r} (expected one of: {', '.join(FORMATS)})")
@@ -89,7 +90,8 @@ def load_labelled(path: str | Path, fmt: str, task: str, *, text_col: str | None
         if lang:
             df = df[df["language"] == lang]
         return pd.DataFrame({"text": df["text"].values, "language": df["language"].values,
-                             "label": df[task].values, "group": df["event"].values})
+                             "label": df[task].values, "group": df["event"].values,
+                             "article": df["article_id"].values})
     table = read_table(path)
     if fmt == "checkthat":
         text_col, label_col = text_col or "sentence", label_col or "label"

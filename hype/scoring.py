@@ -8,6 +8,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .errors import ModelError
+from .explain import Contribution
 from .model import TASKS, HypeModel
 from .train import PACKAGED_MODEL_DIR
 
@@ -33,12 +34,14 @@ def _frame(texts: Sequence[str], langs: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({"text": list(texts), "language": list(langs)})
 
 
-def predict(model: HypeModel, texts: Sequence[str], langs: Sequence[str]) -> tuple[list[dict[str, Any]], Any, pd.DataFrame]:
-    """Scores per sentence as nested dicts (the JSON shape), plus the feature matrix for explanations."""
+def predict(model: HypeModel, texts: Sequence[str], langs: Sequence[str],
+            articles: Sequence | None = None) -> tuple[list[dict[str, Any]], Any, pd.DataFrame]:
+    """Scores per sentence as nested dicts (the JSON shape), plus the feature matrix for explanations.
+    articles: an article id per sentence, so context-aware tasks read each sentence in its article."""
     X = _frame(texts, langs)
     Xf = model.transform(X)
     scores: list[dict[str, Any]] = [{} for _ in texts]
-    probas = model.predict_proba_all(X, Xf=Xf)
+    probas = model.predict_proba_all(X, Xf=Xf, articles=articles)
     for task in model.tasks:
         proba, classes = probas[task], model.heads[task].classes_
         for row, p in zip(scores, proba):
@@ -55,7 +58,8 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
     """Fill .scores (and .explanations) of analysis Sentences in place."""
     texts = [s.text for s in sentences]
     langs = [s.language for s in sentences]
-    scores, Xf, X = predict(model, texts, langs)
+    articles = [0] * len(texts)                              # one document: its sentences are each other's context
+    scores, Xf, X = predict(model, texts, langs, articles)
     for s, sc in zip(sentences, scores):
         s.scores = sc
     if explain:
@@ -64,6 +68,14 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
         targets = {"rhetoric": 1, **{t: [sc[t]["label"] for sc in scores] for t in ("claim", "sentiment")
                                      if t in model.tasks}}
         per_sentence = model.explain_tasks(X, top_k=top_k, Xf=Xf, targets=targets)
+        for task in model.context:
+            # the article's share in the label, next to the words' shares
+            P = model.predict_proba_all(None, Xf=Xf, tasks=(task,))[task]
+            weights = model.context_contributions(task, P, articles, targets[task])
+            for ex, w in zip(per_sentence, weights.tolist()):
+                if abs(w) > 1e-6:
+                    ex[task] = sorted(ex[task] + [Contribution("context:article", "cue", w, None, None)],
+                                      key=lambda c: -abs(c.weight))[:top_k]
         for s, ex in zip(sentences, per_sentence):
             s.explanations = {task: [c.to_dict(offset=s.start) for c in contribs] for task, contribs in ex.items()}
 

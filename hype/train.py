@@ -83,9 +83,18 @@ def select(df: pd.DataFrame, tasks: dict[str, str], *, n_splits: int = 5, featur
 
 
 def evaluate_model(model: HypeModel, df: pd.DataFrame, task: str, label_col: str = "label") -> dict[str, Any]:
-    proba, classes = model.predict_proba(_frame(df), task)
+    """Metrics of one task on labelled sentences; with an article (or article_id) column, sentences are
+    read in their articles, as analyze() reads them."""
+    proba, classes = model.predict_proba(_frame(df), task, articles=_articles(df))
     pred = [classes[k] for k in proba.argmax(axis=1)]
     return classification_metrics(list(df[label_col]), pred, proba, classes)
+
+
+def _articles(df: pd.DataFrame):
+    for col in ("article", "article_id"):
+        if col in df.columns:
+            return df[col].values
+    return None
 
 
 def train_corpus(corpus: str | Path | None = None, out: str | Path | None = None, *, do_select: bool = True,
@@ -106,7 +115,7 @@ def train_corpus(corpus: str | Path | None = None, out: str | Path | None = None
     log(f"chosen: features {'+'.join(sel['features'])}; " + "; ".join(
         f"{t}: {h['estimator']} C={h['C']}" for t, h in sel["heads"].items()))
     model = HypeModel.train(_frame(train), {t: train[t].values for t in TASKS}, features=sel["features"],
-                            heads=sel["heads"])
+                            heads=sel["heads"], articles=train["article_id"].values, groups=train["group"].values)
     metrics: dict[str, Any] = {}
     for t in TASKS:
         metrics[t] = {"all": evaluate_model(model, test, t, t)}

@@ -193,3 +193,41 @@ def test_batch_explanations_equal_one_by_one(tiny_model):
     for row, expected in zip(rows, together):
         [alone] = tiny_model.explain_tasks(frame(row), top_k=8)
         assert alone == expected
+
+
+def test_context_features_are_leave_one_out():
+    from hype.model import context_features
+
+    P = np.array([[0.8, 0.1, 0.1], [0.2, 0.6, 0.2], [0.5, 0.25, 0.25], [0.1, 0.1, 0.8]])
+    F = context_features(P, ["a", "a", "a", "b"])
+    assert F.shape == (4, 6)
+    np.testing.assert_allclose(np.exp(F[0, 3:]), (P[1] + P[2]) / 2, atol=1e-5)
+    np.testing.assert_allclose(np.exp(F[3, 3:]), [1 / 3] * 3, atol=1e-5)   # alone in its article: no context
+    np.testing.assert_allclose(np.exp(F[:, :3]), P, atol=1e-5)
+
+
+@pytest.fixture(scope="module")
+def context_model(tiny_training_data):
+    df = tiny_training_data
+    return HypeModel.train(df[["text", "language"]], {t: df[t].values for t in ("rhetoric", "sentiment")},
+                           min_df=1, articles=df["article_id"].values, groups=df["event"].values)
+
+
+def test_sentiment_reads_the_article(context_model, tmp_path):
+    m = context_model
+    assert set(m.context) == {"sentiment"} and m.params["context"] == ["sentiment"]
+    target = "Die Aktie schloss bei 41 Euro."
+    bearish = ["Der Konzern meldet einen Rekordverlust und streicht 3.000 Stellen.",
+               "Die Aktie brach um 30 Prozent ein, Anleger flüchten.", "Die Ratingagentur senkte die Bonität."]
+    bullish = ["Der Konzern meldet einen Rekordgewinn und hebt die Prognose an.",
+               "Die Aktie sprang um 30 Prozent, Anleger jubeln.", "Die Ratingagentur hob die Bonität an."]
+    X = frame(*[(t, "de") for t in [target] + bearish + [target] + bullish])
+    arts = ["bear"] * 4 + ["bull"] * 4
+    proba, classes = m.predict_proba(X, "sentiment", articles=arts)
+    k = list(classes).index("bearish")
+    assert proba[0, k] > proba[4, k]                  # same sentence, read in a bearish vs a bullish article
+    alone, _ = m.predict_proba(X, "sentiment")        # without articles every sentence stands alone
+    assert alone[0, k] == pytest.approx(alone[4, k])
+    m.save(tmp_path / "ctx")
+    again = HypeModel.load(tmp_path / "ctx")
+    np.testing.assert_allclose(again.predict_proba(X, "sentiment", articles=arts)[0], proba)
