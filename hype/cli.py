@@ -31,7 +31,7 @@ def _add_analyze(sub) -> None:
         help="analyse articles: sentences and figures",
         description="Read one or more articles (.txt, .md, .html), split them into sentences and "
                     "extract figures with value, unit and qualifier.",
-        epilog="example:\n  hype analyze corpora/examples/de-sober.txt --format text\n"
+        epilog="example:\n  hype analyze corpora/examples/de-retail-001.txt --format text\n"
                "  hype analyze article.html --lang en --format json > article.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -242,7 +242,7 @@ def _add_batch(sub) -> None:
                     "new or changed articles (or all after a model change, or with --force); an interrupted run "
                     "is resumed by the next one. Exit codes: 0 all fine, 3 finished but some inputs failed "
                     "(DIR/errors.jsonl), 1 fatal (e.g. another run holds DIR/.lock), 2 usage.",
-        epilog="example:\n  hype batch drop/ --out reports/batch\n"
+        epilog="example:\n  hype batch corpora/examples --out reports/batch\n"
                "  hype batch export.csv --text-col body --date-col pubdate --since 2025-01-01 --jobs 2\n"
                "  hype batch feeds/*.xml --quiet   # from cron: output only on warnings and failures",
         formatter_class=argparse.RawDescriptionHelpFormatter,

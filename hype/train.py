@@ -10,6 +10,7 @@ import pandas as pd
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
+from .errors import InputError
 from .evaluate import classification_metrics
 from .model import TASKS, HypeModel, make_featurizer, make_head, single_threaded
 
@@ -22,12 +23,12 @@ HEAD_GRID = (
     [{"estimator": "logreg", "C": c, "class_weight": "balanced"} for c in (0.3, 1.0, 3.0, 10.0)]
     + [{"estimator": "svm", "C": c, "class_weight": "balanced"} for c in (0.03, 0.1, 0.3)]
 )
-# Chosen by grouped 5-fold CV over events on the corpus train split (cue block weighted 0.1,
-# see FAMILY_WEIGHTS in model.py; numbers in benchmarks/README.md).
+# What `hype train` chose by grouped 5-fold CV over events on the corpus train split (the manifest's "selection";
+# tests/test_train.py checks they agree), used as is by `hype train --no-select`.
 DEFAULT_SELECTION = {"features": ("stem", "char", "cue"),
-                     "heads": {"rhetoric": {"estimator": "logreg", "C": 3.0, "class_weight": "balanced"},
-                               "claim": {"estimator": "logreg", "C": 3.0, "class_weight": "balanced"},
-                               "sentiment": {"estimator": "logreg", "C": 1.0, "class_weight": "balanced"}}}
+                     "heads": {"rhetoric": {"estimator": "logreg", "C": 10.0, "class_weight": "balanced"},
+                               "claim": {"estimator": "svm", "C": 0.3, "class_weight": "balanced"},
+                               "sentiment": {"estimator": "logreg", "C": 3.0, "class_weight": "balanced"}}}
 
 
 def _frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -138,9 +139,26 @@ def train_corpus(corpus: str | Path | None = None, out: str | Path | None = None
     return model, extra
 
 
+MIN_TRAIN = 10   # fewer sentences cannot fill 5 CV folds with two each
+
+
 def train_file(df: pd.DataFrame, task: str, out: str | Path | None = None, *, do_select: bool = True,
                source: str = "", log: Callable[[str], None] = print) -> tuple[HypeModel, dict[str, Any]]:
     """A single-task model on a user's labelled sentences (columns text, language, label, group)."""
+    counts = df["label"].value_counts()
+    if len(counts) < 2:
+        raise InputError(f"{source}: every sentence has the label {counts.index[0]} "
+                         "(expected at least two classes to train on)")
+    if len(df) < MIN_TRAIN or counts.min() < 2:
+        raise InputError(f"{source}: {len(df)} labelled sentences, smallest class {counts.idxmin()} with "
+                         f"{counts.min()} (expected at least {MIN_TRAIN} sentences and 2 per class)")
+    try:
+        return _train_file(df, task, out, do_select=do_select, source=source, log=log)
+    except ValueError as e:  # e.g. a vocabulary that is empty after pruning rare words
+        raise InputError(f"{source}: cannot train on these sentences ({e})") from None
+
+
+def _train_file(df, task, out, *, do_select, source, log):
     if do_select:
         log(f"model selection: {len(df)} sentences, 5-fold CV")
         sel = select(df, {task: "label"}, log=log)

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from pathlib import Path
 
 from hype.cli import main
 
@@ -93,10 +94,17 @@ def test_usage_errors_exit_2(argv, capsys):
     assert exc.value.code == 2
 
 
-def test_help_has_example(capsys):
+@pytest.mark.parametrize("command", ["analyze", "report", "batch", "train", "evaluate"])
+def test_help_has_an_example_that_names_real_files(command, capsys):
     with pytest.raises(SystemExit):
-        main(["analyze", "--help"])
-    assert "example:" in capsys.readouterr().out
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    example = out.split("example:", 1)[1].strip().splitlines()[0]
+    assert example.startswith(f"hype {command}")
+    root = Path(__file__).resolve().parent.parent
+    for word in example.split():
+        if word.startswith("corpora/"):                   # inputs must exist; outputs are created
+            assert (root / word).exists(), f"{command} --help names a missing file: {word}"
 
 
 def test_module_entry_point():

@@ -425,8 +425,10 @@ def test_empty_and_plain_text():
 
 
 def test_figure_is_frozen():
+    import dataclasses
+
     f = extract_figures("5 Euro", "de")[0]
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         f.value = 1.0  # type: ignore[misc]
 
 

@@ -31,6 +31,9 @@ def test_single_task_model_fills_only_its_columns(tiny_training_data, tmp_path):
     df = score("Der Gewinn brach um 40 Prozent ein.", lang="de", model=tmp_path / "m")
     assert list(df.columns) == ["text", "language", "sentiment", "sentiment_bullish", "sentiment_neutral",
                                 "sentiment_bearish"]
+    probs = df.loc[0, ["sentiment_bullish", "sentiment_neutral", "sentiment_bearish"]].astype(float)
+    assert abs(probs.sum() - 1) < 1e-3
+    assert df.loc[0, "sentiment"] == probs.idxmax().removeprefix("sentiment_")
 
 
 def test_analyze_with_model(tiny_model_dir):
@@ -72,3 +75,17 @@ def test_top_level_api():
 def test_bad_model_dir(tmp_path):
     with pytest.raises(ModelError, match="no manifest.json"):
         score("Der Umsatz stieg.", model=tmp_path)
+
+
+def test_analyze_reads_sentiment_in_its_article():
+    # the packaged model has an article-context stage for sentiment: analyze() uses it, score() does not
+    text = ("Die Nordwerk AG meldet einen Rekordverlust und streicht 3.000 Stellen. "
+            "Die Aktie brach um 30 Prozent ein. Die Hauptversammlung findet am 12. Mai statt.")
+    a = analyze(text, lang="de")
+    alone = score([s.text for s in a.sentences], lang="de")
+    last = a.sentences[-1]
+    in_article = last.scores["sentiment"]["probabilities"]
+    assert abs(in_article["bearish"] - alone.loc[2, "sentiment_bearish"]) > 1e-3
+    assert in_article["bearish"] > alone.loc[2, "sentiment_bearish"]   # read after two bearish sentences
+    assert any(c["feature"] == "context:article" for s in a.sentences for c in s.explanations["sentiment"])
+    assert abs(sum(in_article.values()) - 1) < 1e-3

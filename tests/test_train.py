@@ -96,3 +96,28 @@ def test_cli_evaluate_malformed_file(tiny_model_dir, tmp_path, capsys):
                  "--label-col", "label"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "malformed CSV" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("rows,fragment", [
+    (ROWS[:3], "expected at least 10 sentences and 2 per class"),
+    ([(t, "SUBJ") for t, _ in ROWS], "expected at least two classes"),
+    ([(chr(0x4E00 + 7 * i), "SUBJ" if i % 2 else "OBJ") for i in range(12)], "cannot train on these sentences"),
+])
+def test_cli_train_on_unusable_file(tmp_path, capsys, rows, fragment):
+    p = tmp_path / "de" / "bad.tsv"
+    p.parent.mkdir()
+    p.write_text("sentence_id\tsentence\tlabel\n" + "".join(f"id{i}\t{t}\t{lab}\n" for i, (t, lab) in enumerate(rows)),
+                 encoding="utf-8")
+    assert main(["train", "--data", str(p), "--format", "checkthat", "--task", "rhetoric", "--no-select",
+                 "--out", str(tmp_path / "m")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and fragment in err and err.count("\n") == 1
+
+
+def test_default_selection_is_what_the_packaged_model_chose():
+    # `hype train --no-select` must rebuild the shipped configuration
+    from hype.train import DEFAULT_SELECTION, PACKAGED_MODEL_DIR
+
+    sel = json.loads((PACKAGED_MODEL_DIR / "manifest.json").read_text(encoding="utf-8"))["selection"]
+    assert list(DEFAULT_SELECTION["features"]) == sel["features"]
+    assert DEFAULT_SELECTION["heads"] == sel["heads"]
