@@ -336,3 +336,51 @@ def test_parallel_jobs_give_the_same_reports(tmp_path, batch):
     one = {k: v[0] for k, v in snapshot(tmp_path / "one").items()}
     two = {k: v[0] for k, v in snapshot(tmp_path / "two").items()}
     assert one == two
+
+
+def test_sigterm_exits_130_and_keeps_finished_reports(tmp_path, tiny_model_dir):
+    n = 40
+    src, out = make_folder(tmp_path / "in", n), tmp_path / "out"
+    cmd = [sys.executable, "-m", "hype", "batch", str(src), "--out", str(out), "--jobs", "1",
+           "--model", str(tiny_model_dir), "--no-explain", "--format", "json,md"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    manifest = out / "manifest.json"
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if manifest.exists() and len(json.loads(manifest.read_text(encoding="utf-8"))["articles"]) >= 3:
+                break
+            time.sleep(0.002)
+        assert proc.poll() is None, "the run finished before it could be stopped"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert summary["status"] == "interrupted"
+    done = json.loads(manifest.read_text(encoding="utf-8"))["articles"]
+    assert 3 <= len(done) < n and not (out / ".lock").exists()   # a clean stop releases the lock
+    resumed = subprocess.run(cmd + ["--quiet"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(json.loads(manifest.read_text(encoding="utf-8"))["articles"]) == n
+
+
+def test_fatal_problems_exit_1(tmp_path, tiny_model_dir, capsys):
+    src = make_folder(tmp_path / "in", 2)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["batch", str(src), "--out", str(blocker / "out"), "--model", str(tiny_model_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    tampered = tmp_path / "model"
+    tampered.mkdir()
+    for f in tiny_model_dir.iterdir():
+        (tampered / f.name).write_bytes(f.read_bytes())
+    (tampered / "model.joblib").write_bytes((tampered / "model.joblib").read_bytes() + b"x")
+    assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--model", str(tampered), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "sha256" in err and err.count("\n") == 1

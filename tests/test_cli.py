@@ -113,3 +113,22 @@ def test_module_entry_point():
 
     r = subprocess.run([sys.executable, "-m", "hype", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("hype ")
+
+
+def test_analyze_flags(tmp_path, tiny_model_dir, capsys):
+    page = tmp_path / "page.txt"   # HTML in a .txt file: --input-format decides how it is read
+    page.write_text("<html><body><p>Ein <b>beispielloser</b> Coup! Der Umsatz stieg um 4 Prozent.</p></body></html>",
+                    encoding="utf-8")
+    assert main(["analyze", str(page), "--input-format", "html", "--model", str(tiny_model_dir), "--no-explain"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    doc = doc[0] if isinstance(doc, list) else doc
+    assert "<b>" not in doc["text"] and len(doc["sentences"]) == 2
+    assert all(s["scores"] and not s.get("explanations") for s in doc["sentences"])
+    assert main(["analyze", str(page), "--input-format", "html", "--no-model"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    doc = doc[0] if isinstance(doc, list) else doc
+    assert all(not s.get("scores") for s in doc["sentences"]) and doc["sentences"][1]["figures"]
+    assert main(["analyze", str(page), "--input-format", "html", "--model", str(tiny_model_dir)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    doc = doc[0] if isinstance(doc, list) else doc
+    assert all(s["explanations"]["rhetoric"] for s in doc["sentences"])
