@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from .figures import Figure, extract_figures
-from .text import Document, read_path, read_text
+from .errors import InputError
+from .text import Document, read_bytes, read_path, read_text
 
 SCHEMA = "hype.analysis/1"
 DEFAULT = object()  # sentinel: use the packaged model
@@ -135,7 +136,11 @@ def analyze_document(doc: Document, model=DEFAULT, *, explain: bool = True, top_
 
 def analyze(text: str, lang: str | None = None, model=DEFAULT, *, fmt: str = "txt", source: str | None = None,
             explain: bool = True) -> Analysis:
-    """Analyse an article given as a string (plain text, Markdown or HTML)."""
+    """Analyse an article given as a string (plain text, Markdown or HTML); raw bytes are decoded as a file would be."""
+    if isinstance(text, (bytes, bytearray)):
+        return analyze_document(read_bytes(bytes(text), lang=lang, fmt=fmt, source=source), model, explain=explain)
+    if not isinstance(text, str):
+        raise InputError(f"expected the article as a str (or bytes), got {type(text).__name__}")
     return analyze_document(read_text(text, lang=lang, fmt=fmt, source=source), model, explain=explain)
 
 

@@ -180,6 +180,9 @@ class DirLock:
                 os.close(guard)
             guard = None
         try:
+            if self.path.is_dir() or (self.path.exists() and not self.path.is_file()):
+                raise LockError(f"{self.path} is not a file (expected nothing there, or the lock file of a hype "
+                                f"batch run); remove it")
             for _ in range(3):
                 try:
                     fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -216,6 +219,16 @@ class DirLock:
 
 # --------------------------------------------------------------------------- manifest
 
+def _valid_entry(entry: Any) -> bool:
+    scalar = (str, int, float, bool, type(None))
+    return (isinstance(entry, dict)
+            and all(isinstance(entry.get(k), str) for k in ("hash", "model", "report"))
+            and isinstance(entry.get("files"), list) and all(isinstance(f, str) for f in entry["files"])
+            and isinstance(entry.get("row"), dict)
+            and all(isinstance(v, scalar) or (isinstance(v, list) and all(isinstance(x, scalar) for x in v))
+                    for v in entry["row"].values()))
+
+
 class Manifest:
     """DIR/manifest.json: {"schema", "articles": {id: {hash, model, report, files, row}}}, one article per line,
     sorted by id (no timestamps, so an unchanged run leaves it byte-identical)."""
@@ -230,11 +243,11 @@ class Manifest:
                 articles = data["articles"]
                 if data.get("schema") != MANIFEST_SCHEMA or not isinstance(articles, dict):
                     raise ValueError
-            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
                 raise BatchError(f"{path}: not a hype batch manifest (expected schema {MANIFEST_SCHEMA}); "
                                  f"move it away to rebuild every report") from None
             for aid, entry in articles.items():
-                if isinstance(entry, dict):
+                if _valid_entry(entry):   # an entry edited by hand into another shape: rebuilt, never trusted
                     self.entries[aid] = entry
 
     def _line(self, aid: str) -> str:
@@ -1100,14 +1113,19 @@ def _process(work, out: Path, manifest: Manifest, version: str, model, fmts, ui_
         slug = slug_for(art.id)
         folder = out / ARTICLES_DIR / slug
         files: dict[str, bytes] = result["files"]
-        for rel, data in files.items():
-            write_atomic(folder / rel, data)
-        for stale in sorted(folder.rglob("*"), reverse=True):  # files of an earlier report this one lacks
-            rel = stale.relative_to(folder).as_posix()
-            if stale.is_file() and rel not in files:
-                stale.unlink(missing_ok=True)
-            elif stale.is_dir() and not any(stale.iterdir()):
-                stale.rmdir()
+        try:
+            for rel, data in files.items():
+                write_atomic(folder / rel, data)
+            for stale in sorted(folder.rglob("*"), reverse=True):  # files of an earlier report this one lacks
+                rel = stale.relative_to(folder).as_posix()
+                if stale.is_file() and rel not in files:
+                    stale.unlink(missing_ok=True)
+                elif stale.is_dir() and not any(stale.iterdir()):
+                    stale.rmdir()
+        except OSError as exc:  # e.g. a file where the report folder should be: this article fails, the run goes on
+            record(art.id, art.origin, f"cannot write its report to {folder}: {exc.strerror or exc}")
+            rep.advance(True)
+            return
         manifest.set(art.id, {"hash": hashes[art.id], "model": version, "report": f"{ARTICLES_DIR}/{slug}",
                               "files": sorted(files), "source": art.origin, "row": result["row"]})
         manifest.save()

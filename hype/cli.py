@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__
@@ -149,6 +150,12 @@ def _cmd_evaluate(args) -> int:
 
     model = load_model(args.model)
     tasks = [args.task] if args.task else (list(model.tasks) if args.format == "corpus" else ["rhetoric"])
+    if args.plot:
+        if len(tasks) > 1:
+            raise UsageError(f"--plot draws one task's reliability diagram; this run evaluates {', '.join(tasks)} "
+                             "(expected --task with --plot)")
+        if Path(args.plot).is_dir():
+            raise UsageError(f"--plot {args.plot} is a directory (expected a .png file name)")
     mapping = parse_label_map(args.label_map)
     results = {}
     for task in tasks:
@@ -203,6 +210,8 @@ def _cmd_report(args) -> int:
     from .report import FORMATS, write_reports
 
     formats = _parse_formats(args.format, FORMATS)
+    if not str(args.out).strip():
+        raise UsageError("--out is empty (expected a folder for the reports, e.g. reports/)")
     model = args.model or DEFAULT
     analyses = [analyze_path(f, lang=args.lang, model=model) for f in args.files]
     for a in analyses:
@@ -330,6 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # `hype analyze … | head`
         return EXIT_OK
+    except OSError as exc:  # an output path that cannot be written (a file in the way, read-only, disk full)
+        where = exc.filename or "output"
+        print(f"error: {where}: {exc.strerror or exc} (expected a writable path with free space)", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

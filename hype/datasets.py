@@ -56,14 +56,27 @@ def _map_labels(labels: pd.Series, mapping: dict | None, task: str, path: Path) 
 
 
 def read_table(path: str | Path, sep: str | None = None) -> pd.DataFrame:
+    import warnings
+
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file (expected a labelled CSV/TSV file)")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file (expected a labelled CSV/TSV file)")
     if sep is None:
         sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     try:
-        return pd.read_csv(path, sep=sep, quoting=csv.QUOTE_NONE if sep == "\t" else csv.QUOTE_MINIMAL,
-                           dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        with warnings.catch_warnings():
+            # rows longer than the header: pandas would silently turn the first column into an index
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(path, sep=sep, quoting=csv.QUOTE_NONE if sep == "\t" else csv.QUOTE_MINIMAL,
+                               dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
+    except pd.errors.ParserWarning:
+        raise InputError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} (rows have more fields than the "
+                         "header; expected one row per sentence with the same number of columns — quote text "
+                         "that contains the separator)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}; expected a labelled CSV/TSV file)") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text (expected a UTF-8 CSV/TSV file)") from None
     except (pd.errors.ParserError, csv.Error) as exc:
@@ -84,7 +97,10 @@ def load_labelled(path: str | Path, fmt: str, task: str, *, text_col: str | None
     if fmt == "corpus":
         from .corpus import load_corpus
 
-        df = load_corpus(path if path.is_dir() else None)
+        if not (path / "annotations.jsonl").is_file():
+            raise InputError(f"{path}: not a corpus folder (expected the project's corpora/ with "
+                             "annotations.jsonl)")
+        df = load_corpus(path)
         if split:
             df = df[df["split"] == split]
         if lang:

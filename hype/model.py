@@ -486,28 +486,40 @@ class HypeModel:
 
         d = Path(directory)
         mpath = d / MANIFEST
-        if not mpath.exists():
-            raise ModelError(f"{d}: no {MANIFEST} (expected a model directory written by 'hype train')")
+        if not mpath.is_file():
+            what = "is not a file" if mpath.exists() else f"no {MANIFEST}"
+            raise ModelError(f"{mpath if mpath.exists() else d}: {what} (expected a model directory written by 'hype train')")
         try:
             manifest = json.loads(mpath.read_text(encoding="utf-8"))
             entry = manifest["files"][MODEL_FILE]
-        except (json.JSONDecodeError, KeyError, TypeError):
+            expected_sha = entry["sha256"]
+            versions = manifest.get("versions") or {}
+            trained_with = versions.get("scikit-learn")
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
             raise ModelError(f"{mpath}: malformed manifest (expected the JSON written by 'hype train')") from None
         path = d / MODEL_FILE
-        if not path.exists():
-            raise ModelError(f"{path}: missing (expected the model file listed in {MANIFEST})")
-        if sha256_file(path) != entry.get("sha256"):
+        if not path.is_file():
+            what = "not a file" if path.exists() else "missing"
+            raise ModelError(f"{path}: {what} (expected the model file listed in {MANIFEST})")
+        if sha256_file(path) != expected_sha:
             raise ModelError(f"{path}: sha256 does not match {MANIFEST}; the file was modified or corrupted "
                              "(expected the file written by 'hype train'; retrain or restore it)")
-        trained_with = manifest.get("versions", {}).get("scikit-learn")
         if trained_with and trained_with != sklearn.__version__:
             warnings.warn(f"model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
                           "scores may differ (retrain with 'hype train')", UserWarning, stacklevel=2)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # sklearn's own version warning: ours above is clearer
-            payload = joblib.load(path)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # sklearn's own version warning: ours above is clearer
+                payload = joblib.load(path)
+        except Exception as e:  # a file the manifest vouches for but that does not unpickle (e.g. truncated)
+            raise ModelError(f"{path}: cannot be read ({type(e).__name__}: {e}); expected a model written by "
+                             "'hype train' (retrain or restore it)") from None
         if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
             raise ModelError(f"{path}: unsupported model format (expected format {FORMAT_VERSION})")
+        missing = [k for k in ("featurizer", "heads", "params") if k not in payload]
+        if missing or not isinstance(payload["heads"], dict) or not payload["heads"]:
+            raise ModelError(f"{path}: incomplete model (missing {', '.join(missing) or 'heads'}; "
+                             "expected a model written by 'hype train')")
         model = cls(payload["featurizer"], payload["heads"], payload["params"], payload.get("context"))
         model.manifest = manifest
         return model

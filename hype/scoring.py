@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from .errors import ModelError
+from .errors import InputError, ModelError
 from .explain import Contribution
 from .model import TASKS, HypeModel
 from .train import PACKAGED_MODEL_DIR
@@ -89,7 +89,12 @@ def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -
 
     if isinstance(sentences, str):
         sentences = [sentences]
-    texts = [str(t) for t in sentences]
+    elif isinstance(sentences, (bytes, bytearray)) or not hasattr(sentences, "__iter__"):
+        raise InputError(f"expected a sentence or a list of sentences (str), got {type(sentences).__name__}")
+    texts = list(sentences)
+    bad = [type(t).__name__ for t in texts if not isinstance(t, str)]
+    if bad:
+        raise InputError(f"expected every sentence as a str, got {bad[0]} ({len(bad)} of {len(texts)})")
     langs = [check_language(lang) if lang else guess_language(t, default="de") for t in texts]
     m = load_model(model)
     scores, _, _ = predict(m, texts, langs) if texts else ([], None, None)

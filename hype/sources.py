@@ -347,6 +347,10 @@ def read_jsonl(path: Path, columns: dict[str, str | None] | None = None, *,
         except json.JSONDecodeError as exc:
             yield SourceError(None, origin, f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
+        except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit number, arrays nested 100,000 deep
+            yield SourceError(None, origin, f"malformed JSON line: {type(exc).__name__}: {str(exc)[:80]} "
+                                            "(expected one JSON object per line)")
+            continue
         if not isinstance(obj, dict):
             yield SourceError(None, origin, f"malformed JSON line: a {type(obj).__name__}, expected an object")
             continue
@@ -432,6 +436,10 @@ def _walk(root: Path, exclude: list[Path]) -> Iterator[Path]:
 
 def read_file(path: Path, article_id: str, columns: dict[str, str | None] | None = None
               ) -> Iterator[Article | SourceError]:
+    if not path.is_file():  # a FIFO or device in a drop folder would block an unattended run forever
+        yield SourceError(article_id, str(path), "not a regular file (expected an article file, a CSV/TSV/JSONL "
+                                                 "export or a feed file)")
+        return
     suffix = path.suffix.lower()
     if suffix in TABLE_EXTENSIONS:
         yield from read_table(path, columns)

@@ -68,6 +68,11 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError as exc:
             raise InputError(f"broken UTF-16 text at byte {exc.start} (expected valid UTF-16 after the byte-order mark)") from None
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            note = f"input has no byte-order mark; decoded as {utf16[1]} (expected UTF-8, or UTF-16 with a BOM)"
+            warnings.warn(note, DecodingWarning, stacklevel=2)
+            return utf16[0], utf16[1], [note]
         raise InputError("binary data (expected a text, Markdown or HTML article in UTF-8, UTF-16 or cp1252)")
     try:
         return data.decode("utf-8-sig"), "utf-8", []
@@ -82,6 +87,23 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     note = f"input is not UTF-8; decoded as {enc} (expected UTF-8)"
     warnings.warn(note, DecodingWarning, stacklevel=2)
     return text, enc, [note]
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text saved as UTF-16 without a byte-order mark (some Windows exports): Latin-script text then has a NUL
+    in nearly every high (LE: odd) byte and almost none in the low ones."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > 0.7 * len(zeros) and other.count(0) < 0.05 * len(other):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return (text, enc) if not _looks_binary(text) else None
+    return None
 
 
 def _looks_binary(text: str) -> bool:
@@ -463,11 +485,16 @@ def read_bytes(data: bytes, *, lang: str | None = None, fmt: str = "txt", source
 
 def read_path(path: str | Path, *, lang: str | None = None, fmt: str | None = None,
               max_bytes: int = MAX_BYTES) -> Document:
+    import stat as _stat
+
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
+        size = st.st_size
         if p.is_dir():
             raise InputError(f"{p} is a directory (expected an article file)")
+        if not _stat.S_ISREG(st.st_mode):  # a FIFO or device would block an unattended run forever
+            raise InputError(f"{p}: not a regular file (expected an article file)")
         if size > max_bytes:
             raise InputError(
                 f"{p}: input too large: {size / 1e6:.1f} MB (expected an article of at most {max_bytes / 1e6:.0f} MB)"
@@ -479,6 +506,8 @@ def read_path(path: str | Path, *, lang: str | None = None, fmt: str | None = No
         raise InputError(f"{p}: permission denied (expected a readable file)") from None
     except IsADirectoryError:
         raise InputError(f"{p} is a directory (expected an article file)") from None
+    except OSError as exc:  # a path through a file, a symlink loop, a name too long, an I/O error
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}; expected a readable article file)") from None
     try:
         return read_bytes(data, lang=lang, fmt=fmt or guess_format(p.name), source=str(path), max_bytes=max_bytes)
     except InputError as exc:

@@ -384,3 +384,51 @@ def test_fatal_problems_exit_1(tmp_path, tiny_model_dir, capsys):
     assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--model", str(tampered), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "sha256" in err and err.count("\n") == 1
+
+
+def test_hostile_inputs_are_recorded_and_the_run_goes_on(tmp_path, batch):
+    src = make_folder(tmp_path / "in", 2)
+    os.mkfifo(src / "pipe.txt")                                      # must not block the run
+    (src / "export.jsonl").write_text(
+        '{"id": "big", "text": ' + "1" * 5000 + "}\n" + "[" * 100_000 + "\n"
+        + json.dumps({"id": "fine", "text": "Der Umsatz stieg um 4 Prozent. Ein beispielloser Coup!"}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run([src], out, formats=FAST, explain=False, model=None)
+    assert summary["exit_code"] == 3
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    reasons = " | ".join(e["reason"] for e in errors)
+    assert len(errors) == 3 and "not a regular file" in reasons and reasons.count("malformed JSON line") == 2
+    assert {r["id"] for r in overview(out).to_dict("records")} == {"art-000.txt", "art-001.txt", "fine"}
+
+
+def test_a_report_that_cannot_be_written_fails_alone(tmp_path, batch):
+    src, out = make_folder(tmp_path / "in", 3), tmp_path / "out"
+    (out / "articles").mkdir(parents=True)
+    (out / "articles" / slug_for("art-001.txt")).write_text("in the way", encoding="utf-8")
+    summary = batch([src], out)
+    assert summary["exit_code"] == 3 and summary["processed"] == 2
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["id"] for e in errors] == ["art-001.txt"] and "cannot write its report" in errors[0]["reason"]
+    assert (out / "index.html").exists() and len(overview(out)) == 2
+
+
+def test_hand_edited_manifest_entries_are_rebuilt(tmp_path, batch):
+    src, out = make_folder(tmp_path / "in", 3), tmp_path / "out"
+    batch([src], out)
+    data = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    data["articles"]["art-000.txt"]["report"] = 123
+    data["articles"]["art-001.txt"]["files"] = 5
+    data["articles"]["art-002.txt"]["row"]["outlet"] = {"nested": ["x"]}
+    (out / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    summary = batch([src], out)
+    assert summary["exit_code"] == 0 and summary["processed"] == 3
+
+
+@pytest.mark.parametrize("name", ["manifest.json", ".lock"])
+def test_a_folder_where_a_batch_file_belongs_is_fatal(tmp_path, tiny_model_dir, capsys, name):
+    src, out = make_folder(tmp_path / "in", 1), tmp_path / "out"
+    (out / name).mkdir(parents=True)
+    assert main(["batch", str(src), "--out", str(out), "--model", str(tiny_model_dir), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1

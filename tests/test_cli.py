@@ -132,3 +132,26 @@ def test_analyze_flags(tmp_path, tiny_model_dir, capsys):
     doc = json.loads(capsys.readouterr().out)
     doc = doc[0] if isinstance(doc, list) else doc
     assert all(s["explanations"]["rhetoric"] for s in doc["sentences"])
+
+
+def test_report_output_problems(tmp_path, capsys):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    example = "corpora/examples/de-retail-001.txt"
+    assert main(["report", example, "--out", str(blocker), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Not a directory" in err and err.count("\n") == 1
+    assert main(["report", example, "--out", "", "--format", "json"]) == 2
+    assert "--out is empty" in capsys.readouterr().err
+
+
+def test_evaluate_plot_and_data_problems(tiny_model_dir, tmp_path, capsys):
+    for argv, code, fragment in [
+        (["--data", "corpora", "--format", "corpus", "--plot", str(tmp_path / "all.png")], 2, "expected --task"),
+        (["--data", "corpora", "--format", "corpus", "--task", "rhetoric", "--plot", str(tmp_path)], 2, "is a directory"),
+        (["--data", str(tmp_path / "nowhere"), "--format", "corpus", "--task", "rhetoric"], 1, "not a corpus folder"),
+        (["--data", str(tmp_path), "--format", "checkthat"], 1, "not a file"),
+    ]:
+        assert main(["evaluate", "--model", str(tiny_model_dir), *argv]) == code
+        err = capsys.readouterr().err
+        assert fragment in err and err.count("\n") == 1, err

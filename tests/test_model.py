@@ -1,3 +1,4 @@
+import hashlib
 import json
 import shutil
 import warnings
@@ -67,10 +68,39 @@ def test_tampered_model_is_refused(tiny_model_dir, tmp_path):
         HypeModel.load(bad)
 
 
+def _edit_manifest(d, change):
+    m = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    change(m)
+    (d / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+
+
+def _rehash(d, payload: bytes):
+    # a tampered file whose manifest was updated to match: the hash check passes, loading must still fail cleanly
+    (d / "model.joblib").write_bytes(payload)
+    _edit_manifest(d, lambda m: m["files"]["model.joblib"].update({"sha256": hashlib.sha256(payload).hexdigest()}))
+
+
+def _joblib_bytes(obj) -> bytes:
+    import io
+
+    import joblib
+
+    buf = io.BytesIO()
+    joblib.dump(obj, buf)
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize("damage,fragment", [
     (lambda d: (d / "manifest.json").unlink(), "no manifest.json"),
     (lambda d: (d / "manifest.json").write_text("{not json"), "malformed manifest"),
     (lambda d: (d / "model.joblib").unlink(), "missing"),
+    (lambda d: _edit_manifest(d, lambda m: m["files"].update({"model.joblib": "abc"})), "malformed manifest"),
+    (lambda d: _edit_manifest(d, lambda m: m.update({"versions": "x"})), "malformed manifest"),
+    (lambda d: (d / "manifest.json").write_bytes(b'{"files": "\xff"}'), "malformed manifest"),
+    (lambda d: ((d / "model.joblib").unlink(), (d / "model.joblib").mkdir()), "not a file"),
+    (lambda d: ((d / "manifest.json").unlink(), (d / "manifest.json").mkdir()), "is not a file"),
+    (lambda d: _rehash(d, (d / "model.joblib").read_bytes()[:500]), "cannot be read"),
+    (lambda d: _rehash(d, _joblib_bytes({"format": 1})), "incomplete model"),
 ])
 def test_broken_model_dirs(tiny_model_dir, tmp_path, damage, fragment):
     bad = tmp_path / "bad"

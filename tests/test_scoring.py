@@ -89,3 +89,16 @@ def test_analyze_reads_sentiment_in_its_article():
     assert in_article["bearish"] > alone.loc[2, "sentiment_bearish"]   # read after two bearish sentences
     assert any(c["feature"] == "context:article" for s in a.sentences for c in s.explanations["sentiment"])
     assert abs(sum(in_article.values()) - 1) < 1e-3
+
+
+def test_api_input_types():
+    from hype.errors import InputError
+
+    a = analyze("Der Umsatz stieg um 4 Prozent. Ein beispielloser Coup!".encode("utf-8"), model=None)
+    assert len(a.sentences) == 2                       # bytes are decoded as a file would be
+    for bad in (None, 123, ["Satz"]):
+        with pytest.raises(InputError, match="expected the article as a str"):
+            analyze(bad, model=None)
+    for bad in (b"Hallo", 5, ["Ein Satz.", None]):
+        with pytest.raises(InputError, match="expected"):
+            score(bad)

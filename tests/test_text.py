@@ -237,3 +237,32 @@ def test_split_offsets_hold_for_tricky_fragments(parts, lang):
     for s in split_sentences(plain, lang):
         assert plain[s.start:s.end] == s.text
         assert s.text == s.text.strip()
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded_with_a_warning(enc):
+    from hype.text import DecodingWarning, decode
+
+    text = "Der Umsatz der Nordwerk AG stieg um 4 Prozent. Ein beispielloser Coup, sagte der Chef."
+    with pytest.warns(DecodingWarning, match="no byte-order mark"):
+        got, used, notes = decode(text.encode(enc))
+    assert got == text and used == enc and notes
+
+
+def test_paths_that_are_not_readable_files(tmp_path):
+    import os
+
+    from hype.text import read_path
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path(fifo)                                   # would block forever if opened
+    plain = tmp_path / "a.txt"
+    plain.write_text("Der Umsatz stieg.", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot be read|no such file"):
+        read_path(plain / "sub.txt")                      # a path through a file
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError, match="cannot be read"):
+        read_path(loop)

@@ -121,3 +121,11 @@ def test_default_selection_is_what_the_packaged_model_chose():
     sel = json.loads((PACKAGED_MODEL_DIR / "manifest.json").read_text(encoding="utf-8"))["selection"]
     assert list(DEFAULT_SELECTION["features"]) == sel["features"]
     assert DEFAULT_SELECTION["heads"] == sel["heads"]
+
+
+def test_rows_longer_than_the_header_are_malformed(tmp_path):
+    # pandas would silently make the first column an index and drop the start of every sentence
+    p = tmp_path / "x.csv"
+    p.write_text("text,tone\nDas ist, ein gigantischer Coup!,1\nDer Umsatz, stieg.,0\n", encoding="utf-8")
+    with pytest.raises(InputError, match="more fields than the header"):
+        load_labelled(p, "csv", "rhetoric", text_col="text", label_col="tone")
