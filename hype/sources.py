@@ -266,11 +266,13 @@ def _record_article(values: dict[str, object], fallback_id: str, origin: str, fm
     return article
 
 
-def _decode_file(path: Path) -> str | SourceError:
+def _decode_file(path: Path, expected: str = "a header row and one article per row") -> str | SourceError:
     try:
         data = path.read_bytes()
     except OSError as exc:
         return SourceError(None, str(path), f"cannot read file: {exc.strerror or exc}")
+    if not data.strip():
+        return SourceError(None, str(path), f"empty file (expected {expected})")
     try:
         with warnings.catch_warnings():  # cp1252 exports (Excel) are common and decode fine
             warnings.simplefilter("ignore")
@@ -332,7 +334,7 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
 def read_jsonl(path: Path, columns: dict[str, str | None] | None = None, *,
                fmt: str = "txt") -> Iterator[Article | SourceError]:
     """JSON Lines: one object per line, keys mapped like CSV columns. A bad line is a SourceError."""
-    text = _decode_file(path)
+    text = _decode_file(path, "one JSON object per line")
     if isinstance(text, SourceError):
         yield text
         return
