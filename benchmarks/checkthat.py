@@ -4,7 +4,8 @@
 
 Zero-shot: models trained only on the corpus train split, rhetoric head's P(1) > 0.5 vs SUBJ=1/OBJ=0.
   --model DIR evaluates an existing HypeModel directory instead of training the default one.
-In-domain: trained on train.tsv + dev.tsv per language; hyperparameters picked by 5-fold CV on
+In-domain: trained on train.tsv + dev.tsv per language; hyperparameters and the feature set (with or without
+  the packaged model's scores as features, the `base` family of `hype train --data`) picked by 5-fold CV on
   train+dev (never on dev_test); dev_test is scored once, at the end.
 The CheckThat rows are read from DIR and never written anywhere.
 """
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hype.corpus import load_corpus  # noqa: E402
 from hype.datasets import load_labelled  # noqa: E402
 from hype.model import HypeModel  # noqa: E402
-from hype.train import DEFAULT_SELECTION, select, train_corpus  # noqa: E402
+from hype.train import DEFAULT_SELECTION, FILE_FEATURE_GRID, select, train_corpus  # noqa: E402
 
 DEFAULT_DATA = "/work/shared/benchmarks/checkthat2025-subjectivity"
 PLAIN_C = (0.3, 1.0, 3.0, 10.0)
@@ -110,9 +111,9 @@ def main(argv=None) -> int:
         rows.append({"setting": "in-domain", "lang": lang, "system": f"plain tfidf+LR C={C}",
                      "dev_test_macro_f1": macro(yt, plain.predict(test["text"].values)), "cv_macro_f1": None})
         if args.full_grid:
-            sel = select(train, {"rhetoric": "label"})
+            sel = select(train, {"rhetoric": "label"}, feature_grid=FILE_FEATURE_GRID)
         else:
-            sel = select(train, {"rhetoric": "label"}, feature_grid=(DEFAULT_SELECTION["features"],),
+            sel = select(train, {"rhetoric": "label"}, feature_grid=(DEFAULT_SELECTION["features"], FILE_FEATURE_GRID[-1]),
                          head_grid=SMALL_HEAD_GRID)
         model = HypeModel.train(train[["text", "language"]], {"rhetoric": y}, features=sel["features"],
                                 heads=sel["heads"])

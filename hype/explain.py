@@ -54,7 +54,7 @@ def cue_places(text: str, lang: str) -> dict[str, tuple[int, int]]:
 
 
 STEM, CHAR, CUE, OTHER = 0, 1, 2, 3
-_FAMILY = {"stem": STEM, "char": CHAR, "cue": CUE}
+_FAMILY = {"stem": STEM, "char": CHAR, "cue": CUE, "base": CUE}   # base: the packaged model's opinion
 _META: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -75,7 +75,7 @@ def feature_meta(featurizer) -> FeatureMeta:
     if meta is None:
         names = [n.split("__", 1)[1] if "__" in n else n for n in featurizer.get_feature_names_out()]
         family = np.array([_FAMILY.get(n.partition(":")[0], OTHER) for n in names], dtype=np.int8)
-        grams = [n.partition(":")[2] for n in names]
+        grams = [n if n.startswith("base:") else n.partition(":")[2] for n in names]   # "base:rhetoric" stays whole
         parts = dict(featurizer.transformer_list)
         char_cols = np.flatnonzero(family == CHAR)
         stem_vocab = {grams[c]: int(c) for c in np.flatnonzero(family == STEM)}
@@ -164,7 +164,7 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
         for col, feat in meta.cue_info:
             span = places.get(feat)
             if span is None:
-                if not feat.startswith(("style:", "punct:")):
+                if not feat.startswith(("style:", "punct:", "base:")):
                     continue  # an absent lexicon/figure cue: "no hype word here" explains nothing to a reader
                 span = (None, None)
             cue_sent.append(s)

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
@@ -66,7 +67,7 @@ def check_task(task: str) -> str:
 # rhetoric/claim/sentiment (best C per task): cue 1.0 .856/.705/.645 (C=1 only), 0.3 .864/.718/.645,
 # 0.1 .870/.732/.646, 0.05 .871/.738/.640; no cue block .833/.722/.593. Stem/char weights 0.7-1.5,
 # stem unigrams, min_df 1, char (1,4)/(3,6): all within ±.01 of 0.1 (noise level), so kept at 1.
-FAMILY_WEIGHTS = {"stem": 1.0, "char": 1.0, "cue": 0.1}
+FAMILY_WEIGHTS = {"stem": 1.0, "char": 1.0, "cue": 0.1, "base": 0.3}
 
 
 def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2,
@@ -78,10 +79,44 @@ def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_r
         parts.append(("char", CharNgrams(ngram_range=char_ngram_range, min_df=min_df, max_features=max_char_features)))
     if "cue" in features:
         parts.append(("cue", CueFeatures()))
+    if "base" in features:
+        parts.append(("base", BaseScores()))
     if not parts:
         raise ModelError(f"no feature set selected (expected some of: {', '.join(FEATURE_SETS)})")
     w = {**FAMILY_WEIGHTS, **(weights or {})}
     return FeatureUnion(parts, transformer_weights={name: w[name] for name, _ in parts})
+
+
+class BaseScores(BaseEstimator, TransformerMixin):
+    """What the packaged corpus model thinks of each sentence, as features for a model trained on a user's file:
+    the rhetoric log-odds and the log-probabilities of every claim and sentiment class (sentence alone).
+
+    Only `hype train --data` offers this family, and only grouped CV decides whether it is used. The fitted
+    transformer carries the packaged model inside it, so the trained model stays self-contained."""
+
+    def __init__(self, model_dir=None):
+        self.model_dir = model_dir
+
+    def fit(self, X, y=None):
+        from .scoring import load_model
+
+        self.model_ = load_model(self.model_dir)
+        self.names_ = [f"base:{t}" for t in self.model_.tasks if t == "rhetoric"] + [
+            f"base:{t}_{c}" for t in self.model_.tasks if t != "rhetoric" for c in self.model_.heads[t].classes_]
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "model_")
+        P = self.model_.predict_proba_all(X)
+        cols = []
+        for t in self.model_.tasks:
+            p = np.clip(P[t], 1e-4, 1.0)
+            cols.append(np.log(p[:, 1:2]) - np.log(p[:, :1]) if t == "rhetoric" else np.log(p))
+        return sp.csr_matrix(np.hstack(cols))
+
+    def get_feature_names_out(self, input_features=None):
+        check_is_fitted(self, "names_")
+        return np.array(self.names_, dtype=object)
 
 
 def make_head(estimator="logreg", C=1.0, class_weight="balanced", random_state=0):
@@ -327,6 +362,11 @@ class HypeModel:
         self.params = dict(params or {})
         self.context = dict(context or {})   # task -> LogisticRegression over context_features
         self.manifest: dict[str, Any] = {}
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_bank", None)  # a cache, rebuilt on first use
+        return state
 
     @property
     def tasks(self) -> tuple[str, ...]:

@@ -261,3 +261,19 @@ def test_sentiment_reads_the_article(context_model, tmp_path):
     m.save(tmp_path / "ctx")
     again = HypeModel.load(tmp_path / "ctx")
     np.testing.assert_allclose(again.predict_proba(X, "sentiment", articles=arts)[0], proba)
+
+
+def test_base_family_uses_the_packaged_models_scores(tiny_training_data, tmp_path):
+    # `hype train --data` may add what the packaged model thinks of a sentence as features (model.BaseScores)
+    df = tiny_training_data
+    m = HypeModel.train(df[["text", "language"]], {"rhetoric": df["rhetoric"].values}, min_df=1,
+                        features=("stem", "cue", "base"))
+    names = [n for n in m.featurizer.get_feature_names_out() if "base:" in n]
+    assert "base__base:rhetoric" in names and "base__base:claim_fact" in names and len(names) == 8
+    m.save(tmp_path / "m")
+    again = HypeModel.load(tmp_path / "m")             # self-contained: the packaged model travels inside
+    X = frame((DE_HYPE, "de"), (DE_SOBER, "de"))
+    np.testing.assert_allclose(again.predict_proba(X, "rhetoric")[0], m.predict_proba(X, "rhetoric")[0])
+    assert again.predict_proba(X, "rhetoric")[0][0, 1] > again.predict_proba(X, "rhetoric")[0][1, 1]
+    [contribs] = again.explain(frame((DE_HYPE, "de")), "rhetoric", top_k=20)
+    assert any(c.feature == "base:rhetoric" and c.kind == "cue" and c.weight > 0 for c in contribs)

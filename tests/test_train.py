@@ -129,3 +129,15 @@ def test_rows_longer_than_the_header_are_malformed(tmp_path):
     p.write_text("text,tone\nDas ist, ein gigantischer Coup!,1\nDer Umsatz, stieg.,0\n", encoding="utf-8")
     with pytest.raises(InputError, match="more fields than the header"):
         load_labelled(p, "csv", "rhetoric", text_col="text", label_col="tone")
+
+
+def test_selection_on_a_users_file_considers_the_packaged_models_scores(tiny_training_data, tmp_path):
+    from hype.train import FILE_FEATURE_GRID, train_file
+
+    df = tiny_training_data.rename(columns={"rhetoric": "label"})[["text", "language", "label"]].copy()
+    df["group"] = range(len(df))
+    lines = []
+    _, extra = train_file(df, "rhetoric", tmp_path / "m", source="fixture", log=lines.append)
+    assert any("stem+char+cue+base" in line for line in lines)   # the family is in the grid, CV decides
+    assert tuple(extra["selection"]["features"]) in FILE_FEATURE_GRID
+    assert json.loads((tmp_path / "m" / "manifest.json").read_text())["tasks"] == ["rhetoric"]
