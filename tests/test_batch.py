@@ -148,24 +148,32 @@ def test_lock_contention_and_stale_lock(tmp_path, tiny_model_dir, capsys):
     assert len(overview(out)) == 1
 
 
+def _batch_cmd(src: Path, out: Path, model_dir) -> tuple[list[str], dict[str, str]]:
+    cmd = [sys.executable, "-m", "hype", "batch", str(src), "--out", str(out), "--jobs", "1",
+           "--model", str(model_dir), "--no-explain", "--format", "json,md"]
+    return cmd, {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def _start_until(cmd, env, manifest: Path, done: int, stderr=subprocess.DEVNULL) -> subprocess.Popen:
+    """Start a batch run and return once its manifest lists `done` finished articles (it is still running)."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and len(json.loads(manifest.read_text(encoding="utf-8"))["articles"]) >= done:
+            break  # the manifest is always valid JSON: it is replaced atomically
+        time.sleep(0.002)
+    if proc.poll() is not None:
+        raise AssertionError("the run finished before it could be stopped")
+    return proc
+
+
 def test_kill_9_then_resume(tmp_path, tiny_model_dir):
     n = 40
     src, out = make_folder(tmp_path / "in", n), tmp_path / "out"
-    cmd = [sys.executable, "-m", "hype", "batch", str(src), "--out", str(out), "--jobs", "1",
-           "--model", str(tiny_model_dir), "--no-explain", "--format", "json,md"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd, env = _batch_cmd(src, out, tiny_model_dir)
     manifest = out / "manifest.json"
-    done = 0
-    deadline = time.monotonic() + 120
+    proc = _start_until(cmd, env, manifest, 3)
     try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            if manifest.exists():
-                done = len(json.loads(manifest.read_text(encoding="utf-8"))["articles"])  # always valid JSON
-                if done >= 3:
-                    break
-            time.sleep(0.002)
-        assert proc.poll() is None, "the run finished before it could be killed"
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         if proc.poll() is None:
@@ -341,18 +349,10 @@ def test_parallel_jobs_give_the_same_reports(tmp_path, batch):
 def test_sigterm_exits_130_and_keeps_finished_reports(tmp_path, tiny_model_dir):
     n = 40
     src, out = make_folder(tmp_path / "in", n), tmp_path / "out"
-    cmd = [sys.executable, "-m", "hype", "batch", str(src), "--out", str(out), "--jobs", "1",
-           "--model", str(tiny_model_dir), "--no-explain", "--format", "json,md"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    cmd, env = _batch_cmd(src, out, tiny_model_dir)
     manifest = out / "manifest.json"
-    deadline = time.monotonic() + 120
+    proc = _start_until(cmd, env, manifest, 3, stderr=subprocess.PIPE)
     try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            if manifest.exists() and len(json.loads(manifest.read_text(encoding="utf-8"))["articles"]) >= 3:
-                break
-            time.sleep(0.002)
-        assert proc.poll() is None, "the run finished before it could be stopped"
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=120)
     finally:
