@@ -52,6 +52,20 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
+def _bars(ax, xs, heights, width, facecolor, edgecolor, hatch=None, linewidth=0.6):
+    """Vertical bars as one collection: ax.bar makes one patch per bar and updates the data limits for each,
+    which cost a third of a chart's time; the callers set the limits themselves."""
+    from matplotlib.collections import PolyCollection
+
+    if not xs:
+        return None
+    half = width / 2
+    verts = [[(x - half, 0), (x - half, h), (x + half, h), (x + half, 0)] for x, h in zip(xs, heights)]
+    coll = PolyCollection(verts, facecolors=facecolor, edgecolors=edgecolor, linewidths=linewidth, hatch=hatch)
+    ax.add_collection(coll, autolim=False)
+    return coll
+
+
 def _sentences_chart(analysis: Any, lang: str) -> bytes | None:
     scored = [s for s in analysis.sentences if s.rhetoric is not None]
     if not scored:
@@ -60,13 +74,10 @@ def _sentences_chart(analysis: Any, lang: str) -> bytes | None:
     ax = fig.add_subplot()
     xs = [s.index for s in scored]
     ys = [100 * float(s.rhetoric) for s in scored]
-    colours = [HIGH if y >= 50 else LOW for y in ys]
-    hatches = ["" if y >= 50 else "////" for y in ys]
-    bars = ax.bar(xs, ys, width=0.8, color=colours, edgecolor=colours, linewidth=0.6)
-    for bar, h, y in zip(bars, hatches, ys):
-        if h:
-            bar.set_facecolor("#cfe3f1")
-            bar.set_hatch(h)
+    high = [(x, y) for x, y in zip(xs, ys) if y >= 50]
+    low = [(x, y) for x, y in zip(xs, ys) if y < 50]
+    _bars(ax, [x for x, _ in high], [y for _, y in high], 0.8, HIGH, HIGH, linewidth=0.6)
+    _bars(ax, [x for x, _ in low], [y for _, y in low], 0.8, "#cfe3f1", LOW, hatch="////", linewidth=0.6)
     ax.axhline(50, color="#222222", linestyle="--", linewidth=1)
     prev = None
     for s in analysis.sentences:  # paragraph boundaries
@@ -100,6 +111,8 @@ def _paragraphs_chart(analysis: Any, lang: str) -> bytes | None:
     has_scores = any(s.rhetoric is not None for s in analysis.sentences)
     if not groups or (not has_scores and not analysis.figures):
         return None
+    from matplotlib.patches import Patch
+
     fig = _new_figure()
     ax = fig.add_subplot()
     xs = list(range(len(groups)))
@@ -111,16 +124,18 @@ def _paragraphs_chart(analysis: Any, lang: str) -> bytes | None:
         for g in groups:
             vals = [float(s.rhetoric) for s in g if s.rhetoric is not None]
             means.append(100 * sum(vals) / len(vals) if vals else 0.0)
-        handles.append(ax.bar([x - 0.2 for x in xs], means, width=0.4, color=HIGH, edgecolor=HIGH,
-                              label=t(lang, "mean_rhetoric")))
+        _bars(ax, [x - 0.2 for x in xs], means, 0.4, HIGH, HIGH)
+        handles.append(Patch(facecolor=HIGH, edgecolor=HIGH, label=t(lang, "mean_rhetoric")))
         ax.set_ylim(0, 100)
         ax.set_ylabel(t(lang, "axis_rhetoric"))
         ax2 = ax.twinx()
         ax2.spines["right"].set_visible(True)
     else:
         ax2 = ax
-    handles.append(ax2.bar([x + 0.2 for x in xs] if has_scores else xs, n_figs, width=0.4, color="white",
-                           edgecolor=FIG_COLOUR, hatch="xx", linewidth=1.0, label=t(lang, "axis_figures")))
+    _bars(ax2, [x + 0.2 for x in xs] if has_scores else xs, n_figs, 0.4, "white", FIG_COLOUR, hatch="xx",
+          linewidth=1.0)
+    handles.append(Patch(facecolor="white", edgecolor=FIG_COLOUR, hatch="xx", label=t(lang, "axis_figures")))
+    ax.set_xlim(-0.6, len(xs) - 0.4)
     ax2.set_ylabel(t(lang, "axis_figures"))
     top = max(n_figs + [1])
     ax2.set_ylim(0, top + 1)
