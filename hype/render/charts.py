@@ -162,7 +162,12 @@ def _categories_chart(analysis: Any, lang: str) -> bytes | None:
     ys = list(range(len(cats)))[::-1]
     vals = [counts[c] for c in cats]
     colours = [i18n.CATEGORY_COLOURS.get(c, "#999999") for c in cats]
-    ax.barh(ys, vals, color=colours, edgecolor="#333333", linewidth=0.6, height=0.65)
+    from matplotlib.collections import PolyCollection
+
+    verts = [[(0, y - 0.325), (v, y - 0.325), (v, y + 0.325), (0, y + 0.325)] for y, v in zip(ys, vals)]
+    ax.add_collection(PolyCollection(verts, facecolors=colours, edgecolors="#333333", linewidths=0.6),
+                      autolim=False)
+    ax.set_ylim(-0.6, len(cats) - 0.4)
     ax.set_yticks(ys)
     ax.set_yticklabels([f"{i18n.category_letter(c)} · {i18n.category_name(lang, c)}" for c in cats])
     for y, v in zip(ys, vals):
