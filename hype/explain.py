@@ -67,6 +67,7 @@ class FeatureMeta:
     char_part: Any            # the fitted CharNgrams (for its per-word column cache), or None
     char_offset: int          # first column of the char block
     stem_vocab: dict          # stem n-gram -> column
+    stem_max_n: int           # longest stem n-gram the model knows
     cue_info: list            # (column, cue name) of the cue block
 
 
@@ -79,8 +80,9 @@ def feature_meta(featurizer) -> FeatureMeta:
         parts = dict(featurizer.transformer_list)
         char_cols = np.flatnonzero(family == CHAR)
         stem_vocab = {grams[c]: int(c) for c in np.flatnonzero(family == STEM)}
+        stem_max_n = max((g.count(" ") + 1 for g in stem_vocab), default=0)
         meta = FeatureMeta(family, grams, parts.get("char"), int(char_cols[0]) if len(char_cols) else -1,
-                           stem_vocab, [(int(c), grams[c]) for c in np.flatnonzero(family == CUE)])
+                           stem_vocab, stem_max_n, [(int(c), grams[c]) for c in np.flatnonzero(family == CUE)])
         _META[featurizer] = meta
     return meta
 
@@ -127,7 +129,7 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
             occ: list[tuple[int, int, int]] = []
             for i in range(len(stems)):
                 gram = ""
-                for n in (1, 2, 3):
+                for n in range(1, meta.stem_max_n + 1):
                     if i + n > len(stems):
                         break
                     gram = stems[i][0] if n == 1 else gram + " " + stems[i + n - 1][0]
