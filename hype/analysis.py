@@ -1,11 +1,11 @@
 """The Analysis data model and analyze(): text → sentences → figures (→ scores, spans in later stages)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .figures import Figure, extract_figures
+from .figures import Figure, sentence_figures
 from .errors import InputError
 from .text import Document, read_bytes, read_path, read_text
 
@@ -111,7 +111,9 @@ def analyze_document(doc: Document, model=DEFAULT, *, explain: bool = True, top_
     sentences = [
         Sentence(
             index=i, start=s.start, end=s.end, text=s.text, paragraph=s.paragraph, language=s.language,
-            figures=extract_figures(s.text, s.language, offset=s.start),
+            # shifted copies of the cached per-sentence figures, which features and explanations reuse
+            figures=[replace(f, start=f.start + s.start, end=f.end + s.start)
+                     for f in sentence_figures(s.text, s.language)],
         )
         for i, s in enumerate(doc.sentences)
     ]

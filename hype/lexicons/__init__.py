@@ -128,6 +128,15 @@ class _Matcher:
                 self.exact.setdefault(first.text, []).append(item)
         self.max_prefix = max((len(k) for k in self.prefix), default=0)
         self.max_suffix = max((len(k) for k in self.suffix), default=0)
+        self._by_word: dict[str, tuple] = {}   # candidates depend on the word alone, and words recur
+
+    def candidates(self, word: str) -> tuple:
+        cands = self._by_word.get(word)
+        if cands is None:
+            cands = tuple(self._candidates(word))
+            if len(self._by_word) < 200_000:
+                self._by_word[word] = cands
+        return cands
 
     def _candidates(self, word: str):
         yield from self.exact.get(word, ())
@@ -143,7 +152,7 @@ class _Matcher:
         tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
         out = []
         for i, (word, start, _) in enumerate(tokens):
-            for pats, e in self._candidates(word):
+            for pats, e in self.candidates(word):
                 if i + len(pats) > len(tokens):
                     continue
                 if all(p.matches(tokens[i + k][0]) for k, p in enumerate(pats[1:], 1)):
