@@ -432,3 +432,18 @@ def test_a_folder_where_a_batch_file_belongs_is_fatal(tmp_path, tiny_model_dir, 
     assert main(["batch", str(src), "--out", str(out), "--model", str(tiny_model_dir), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_manifest_saves_are_spaced_and_flushed(tmp_path):
+    from hype.batch import Manifest
+
+    m = Manifest(tmp_path / "manifest.json")
+    entry = {"hash": "h", "model": "m", "report": "articles/a", "files": ["report.json"], "row": {"id": "a"}}
+    m.set("a", entry)
+    assert m.save() is True                           # the first save always writes
+    m._interval = 60.0                                # as if the last write had been slow
+    m.set("b", {**entry, "report": "articles/b"})
+    assert m.save() is False                          # too soon: only marked dirty
+    assert "articles/b" not in (tmp_path / "manifest.json").read_text(encoding="utf-8")
+    m.flush()                                         # the end of a run (or an interrupt) writes it
+    assert set(json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["articles"]) == {"a", "b"}
