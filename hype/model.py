@@ -446,11 +446,12 @@ class HypeModel:
         if cached is None or cached[0] != key:              # built once per set of fitted heads
             cached = self._bank = (key, LinearBank(self.heads))
         out = cached[1].predict_proba(Xf, tasks)
-        if articles is not None:
-            for task in tasks:
-                if task in self.context:
-                    out[task] = self.context[task].predict_proba(context_features(out[task], articles))
-        return out
+        return self.in_context(out, articles) if articles is not None else out
+
+    def in_context(self, sentence_probas: dict[str, np.ndarray], articles) -> dict[str, np.ndarray]:
+        """Sentence-alone probabilities revised by each task's context stage (tasks without one unchanged)."""
+        return {t: self.context[t].predict_proba(context_features(p, articles)) if t in self.context else p
+                for t, p in sentence_probas.items()}
 
     def context_contributions(self, task: str, P_sentence: np.ndarray, articles, target) -> np.ndarray | None:
         """Per sentence, the signed weight of the article context towards the `target` class (one per

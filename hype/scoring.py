@@ -35,13 +35,15 @@ def _frame(texts: Sequence[str], langs: Sequence[str]) -> pd.DataFrame:
 
 
 def predict(model: HypeModel, texts: Sequence[str], langs: Sequence[str],
-            articles: Sequence | None = None) -> tuple[list[dict[str, Any]], Any, pd.DataFrame]:
-    """Scores per sentence as nested dicts (the JSON shape), plus the feature matrix for explanations.
-    articles: an article id per sentence, so context-aware tasks read each sentence in its article."""
+            articles: Sequence | None = None) -> tuple[list[dict[str, Any]], Any, pd.DataFrame, dict]:
+    """Scores per sentence as nested dicts (the JSON shape), plus the feature matrix and the sentence-alone
+    probabilities for explanations. articles: an article id per sentence, so context-aware tasks read each
+    sentence in its article."""
     X = _frame(texts, langs)
     Xf = model.transform(X)
     scores: list[dict[str, Any]] = [{} for _ in texts]
-    probas = model.predict_proba_all(X, Xf=Xf, articles=articles)
+    alone = model.predict_proba_all(X, Xf=Xf)
+    probas = model.in_context(alone, articles) if articles is not None else alone
     for task in model.tasks:
         proba, classes = probas[task], model.heads[task].classes_
         for row, p in zip(scores, proba):
@@ -51,7 +53,7 @@ def predict(model: HypeModel, texts: Sequence[str], langs: Sequence[str],
                 probs = {str(c): round(float(v), ROUND) for c, v in zip(classes, p)}
                 ordered = {c: probs[c] for c in TASKS[task] if c in probs}
                 row[task] = {"label": max(ordered, key=ordered.get), "probabilities": ordered}
-    return scores, Xf, X
+    return scores, Xf, X, alone
 
 
 def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k: int = 6) -> None:
@@ -59,7 +61,7 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
     texts = [s.text for s in sentences]
     langs = [s.language for s in sentences]
     articles = [0] * len(texts)                              # one document: its sentences are each other's context
-    scores, Xf, X = predict(model, texts, langs, articles)
+    scores, Xf, X, alone = predict(model, texts, langs, articles)
     for s, sc in zip(sentences, scores):
         s.scores = sc
     if explain:
@@ -70,8 +72,7 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
         per_sentence = model.explain_tasks(X, top_k=top_k, Xf=Xf, targets=targets)
         for task in model.context:
             # the article's share in the label, next to the words' shares
-            P = model.predict_proba_all(None, Xf=Xf, tasks=(task,))[task]
-            weights = model.context_contributions(task, P, articles, targets[task])
+            weights = model.context_contributions(task, alone[task], articles, targets[task])
             for ex, w in zip(per_sentence, weights.tolist()):
                 if abs(w) > 1e-6:
                     ex[task] = sorted(ex[task] + [Contribution("context:article", "cue", w, None, None)],
@@ -97,7 +98,7 @@ def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -
         raise InputError(f"expected every sentence as a str, got {bad[0]} ({len(bad)} of {len(texts)})")
     langs = [check_language(lang) if lang else guess_language(t, default="de") for t in texts]
     m = load_model(model)
-    scores, _, _ = predict(m, texts, langs) if texts else ([], None, None)
+    scores = predict(m, texts, langs)[0] if texts else []
     rows = [{"text": t, "language": lg, **flatten_scores(sc)} for t, lg, sc in zip(texts, langs, scores)]
     cols = ["text", "language"]
     if "rhetoric" in m.tasks:

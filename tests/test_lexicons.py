@@ -4,7 +4,6 @@ from __future__ import annotations
 import collections
 import csv
 import json
-import re
 import types
 from pathlib import Path
 
