@@ -109,8 +109,9 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
     word_base = [0]
     occ_word, occ_key, occ_share = [], [], []               # word (global) gets share x value of (sentence, column)
     cue_sent, cue_key, cue_info = [], [], []
-    ch_col, ch_word, ch_sent = [], [], []
+    ch_cols, ch_n, ch_word, ch_sent = [], [], [], []    # per chunk: its column array, how many, owner, sentence
     char = meta.char_part
+    char_cols = char.word_column_array if char is not None else None
     for s, (text, lang) in enumerate(zip(texts, langs)):
         ws = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         base = word_base[-1]
@@ -158,10 +159,11 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
                         break
                     if ws[i][1] <= b and ws[i][1] - ws[i][0] > best_len:
                         best, best_len = i, ws[i][1] - ws[i][0]
-                cols = char.word_columns(m.group().lower())
-                ch_col.extend(cols)
-                ch_word.extend([base + best if best >= 0 else -1] * len(cols))
-                ch_sent.extend([s] * len(cols))
+                cols = char_cols(m.group().lower())
+                ch_cols.append(cols)
+                ch_n.append(len(cols))
+                ch_word.append(base + best if best >= 0 else -1)
+                ch_sent.append(s)
         places = cue_places(text, lang)
         for col, feat in meta.cue_info:
             span = places.get(feat)
@@ -173,29 +175,41 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
             cue_key.append(row_key + col)
             cue_info.append((feat, span))
 
-    def nnz_of(query: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def nnz_of(query) -> tuple[np.ndarray, np.ndarray]:
         q = np.asarray(query, dtype=np.int64)
         at = np.searchsorted(keys, q)
         at[at >= len(keys)] = 0
         return at, (keys[at] == q) if len(keys) else np.zeros(len(q), bool)
 
-    if ch_col:
-        ch_key = np.asarray(ch_sent, dtype=np.int64) * n_feat + meta.char_offset + np.asarray(ch_col, dtype=np.int64)
+    occ_word_a = np.asarray(occ_word, dtype=np.intp)
+    occ_key_a = np.asarray(occ_key, dtype=np.int64)
+    occ_share_a = np.asarray(occ_share, dtype=np.float64)
+    if ch_cols:
+        ch_n_a = np.asarray(ch_n, dtype=np.intp)
+        ch_key = (np.repeat(np.asarray(ch_sent, dtype=np.int64) * n_feat + meta.char_offset, ch_n_a)
+                  + np.concatenate(ch_cols))
         _, inverse, owners = np.unique(ch_key, return_inverse=True, return_counts=True)
-        ch_word_a = np.asarray(ch_word, dtype=np.intp)
+        ch_word_a = np.repeat(np.asarray(ch_word, dtype=np.intp), ch_n_a)
         has_word = ch_word_a >= 0
-        occ_word.extend(ch_word_a[has_word].tolist())
-        occ_key.extend(ch_key[has_word].tolist())
-        occ_share.extend((1.0 / owners[inverse])[has_word].tolist())
-    occ_at, occ_ok = nnz_of(occ_key)
-    occ_word_a = np.asarray(occ_word, dtype=np.intp)[occ_ok]
-    occ_at, occ_share_a = occ_at[occ_ok], np.asarray(occ_share)[occ_ok]
+        occ_word_a = np.concatenate([occ_word_a, ch_word_a[has_word]])
+        occ_key_a = np.concatenate([occ_key_a, ch_key[has_word]])
+        occ_share_a = np.concatenate([occ_share_a, (1.0 / owners[inverse])[has_word]])
+    occ_at, occ_ok = nnz_of(occ_key_a)
+    occ_word_a = occ_word_a[occ_ok]
+    occ_at, occ_share_a = occ_at[occ_ok], occ_share_a[occ_ok]
     cue_at, cue_ok = nnz_of(cue_key)
     keep = np.flatnonzero(cue_ok)
     cue_at = cue_at[keep]
     cue_sent_a = np.asarray(cue_sent, dtype=np.intp)[keep]
     cue_info = [cue_info[k] for k in keep.tolist()]
     cue_bounds = np.searchsorted(cue_sent_a, np.arange(len(texts) + 1))
+
+    # every sentence's candidates (its words, then its cues) as one padded row: one argsort per task
+    n_words = np.diff(np.asarray(word_base, dtype=np.intp))
+    word_row = np.repeat(np.arange(len(texts)), n_words)
+    word_col = np.arange(word_base[-1]) - np.repeat(np.asarray(word_base[:-1], dtype=np.intp), n_words)
+    cue_col = n_words[cue_sent_a] + (np.arange(len(cue_sent_a)) - cue_bounds[cue_sent_a])
+    width = int(max((n_words + np.diff(cue_bounds)).max(initial=0), 1))
 
     out: list[dict[str, list[Contribution]]] = [{} for _ in texts]
     for task, wc in weights.items():
@@ -205,17 +219,19 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
             continue
         W, choice = wc
         contrib = data * W[np.asarray(choice)[row_of_nnz], indices]
-        word_scores = np.bincount(occ_word_a, weights=occ_share_a * contrib[occ_at], minlength=word_base[-1])
-        cue_scores = contrib[cue_at]
-        for s, text in enumerate(texts):
+        grid = np.zeros((len(texts), width))
+        grid[word_row, word_col] = np.bincount(occ_word_a, weights=occ_share_a * contrib[occ_at],
+                                               minlength=word_base[-1])
+        grid[cue_sent_a, cue_col] = contrib[cue_at]
+        # rank first, build objects only for the top k (most words of a sentence are never shown);
+        # stable: ties keep sentence order, and the zero padding sorts after every real contribution
+        order = np.argsort(-np.abs(grid), axis=1, kind="stable")[:, :top_k]
+        tops = np.take_along_axis(grid, order, axis=1).tolist()
+        for s, (text, row, top) in enumerate(zip(texts, order.tolist(), tops)):
             ws = words[s]
-            ca, cb = cue_bounds[s], cue_bounds[s + 1]
-            scores = np.concatenate([word_scores[word_base[s]:word_base[s + 1]], cue_scores[ca:cb]])
-            # rank first, build objects only for the top k (most words of a sentence are never shown)
-            order = np.argsort(-np.abs(scores), kind="stable")[:top_k].tolist()
-            top = scores[order].tolist()
+            ca = cue_bounds[s]
             res = []
-            for i, sc in zip(order, top):
+            for i, sc in zip(row, top):
                 if abs(sc) <= 1e-6:
                     break
                 if i < len(ws):

@@ -87,6 +87,21 @@ def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_r
     return FeatureUnion(parts, transformer_weights={name: w[name] for name, _ in parts})
 
 
+def union_transform(union: FeatureUnion, X):
+    """union.transform(X) as one CSR matrix, without FeatureUnion's parallel-dispatch machinery (a millisecond
+    per call, noticeable when one article of 40 sentences is scored); same values (tested)."""
+    parts = union.transformer_list
+    if any(isinstance(t, str) for _, t in parts):
+        return union.transform(X).tocsr()
+    weights = union.transformer_weights or {}
+    blocks = []
+    for name, t in parts:
+        B = t.transform(X)
+        w = weights.get(name)
+        blocks.append(B * w if w is not None else B)
+    return sp.hstack(blocks, format="csr")
+
+
 class BaseScores(BaseEstimator, TransformerMixin):
     """What the packaged corpus model thinks of each sentence, as features for a model trained on a user's file:
     the rhetoric log-odds and the log-probabilities of every claim and sentiment class (sentence alone).
@@ -273,18 +288,18 @@ class HypeClassifier(BaseEstimator, ClassifierMixin):
 
     def predict_proba(self, X):
         self._check()
-        return self.head_.predict_proba(self.featurizer_.transform(X))
+        return self.head_.predict_proba(union_transform(self.featurizer_, X))
 
     def predict(self, X):
         self._check()
-        return self.head_.predict(self.featurizer_.transform(X))
+        return self.head_.predict(union_transform(self.featurizer_, X))
 
     def explain(self, X, top_k=6, target=None) -> list[list[Contribution]]:
         """Top contributing words and cues per sentence, towards `target` (default: the predicted
         class; for rhetoric always class 1)."""
         self._check()
         texts, langs = as_texts_langs(X)
-        Xf = self.featurizer_.transform(X).tocsr()
+        Xf = union_transform(self.featurizer_, X)
         weights = {self.task: _weights_per_sentence(self.head_, list(self.classes_), Xf, target)}
         return [d[self.task] for d in explain_rows(texts, langs, Xf, feature_meta(self.featurizer_), weights, top_k)]
 
@@ -425,7 +440,7 @@ class HypeModel:
     def transform(self, X):
         if self.featurizer is None:
             raise ModelError("the model is not fitted (train it with 'hype train' or HypeModel.train)")
-        return self.featurizer.transform(X)
+        return union_transform(self.featurizer, X)
 
     def predict_proba(self, X, task: str, Xf=None, articles=None) -> tuple[np.ndarray, list]:
         head = self._require(task)

@@ -23,6 +23,16 @@ def test_fast_char_transform_equals_sklearn():
         np.testing.assert_allclose(fast, slow, rtol=1e-6, atol=1e-7)
 
 
+def test_fast_stem_transform_equals_sklearn():
+    sn = StemNgrams(min_df=1).fit(SENTS)
+    other = pd.DataFrame({"text": ["Der Umsatz stieg und stieg und stieg.", "ok", ""], "language": ["de", "en", "de"]})
+    for X in (SENTS, other):
+        fast = sn.transform(X)
+        slow = sn.vectorizer_.transform(sn._docs(X))
+        assert fast.shape == slow.shape
+        np.testing.assert_array_equal(fast.toarray(), slow.toarray())
+
+
 def test_char_cache_not_pickled():
     import pickle
 
@@ -30,7 +40,7 @@ def test_char_cache_not_pickled():
     cn.transform(SENTS)
     assert "_word_columns" in cn.__dict__
     clone = pickle.loads(pickle.dumps(cn))
-    assert "_word_columns" not in clone.__dict__
+    assert "_word_columns" not in clone.__dict__ and "_word_column_arrays" not in clone.__dict__
     np.testing.assert_allclose(clone.transform(SENTS).toarray(), cn.transform(SENTS).toarray())
 
 

@@ -277,3 +277,13 @@ def test_base_family_uses_the_packaged_models_scores(tiny_training_data, tmp_pat
     assert again.predict_proba(X, "rhetoric")[0][0, 1] > again.predict_proba(X, "rhetoric")[0][1, 1]
     [contribs] = again.explain(frame((DE_HYPE, "de")), "rhetoric", top_k=20)
     assert any(c.feature == "base:rhetoric" and c.kind == "cue" and c.weight > 0 for c in contribs)
+
+
+def test_union_transform_equals_feature_union(tiny_model):
+    from hype.model import union_transform
+
+    X = pd.DataFrame({"text": ["Ein beispielloser Coup!", "Revenue rose 4 percent.", ""], "language": ["de", "en", "de"]})
+    fast = union_transform(tiny_model.featurizer, X)
+    slow = tiny_model.featurizer.transform(X)
+    assert fast.format == "csr" and fast.shape == slow.shape
+    np.testing.assert_array_equal(fast.toarray(), slow.toarray())
