@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import lexicons
-from .features import TOKEN, stem_tokens
+from .features import stem_tokens
 from .figures import sentence_figures
 
 _CHUNK = re.compile(r"\S+")
@@ -113,20 +113,16 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
     char = meta.char_part
     char_cols = char.word_column_array if char is not None else None
     for s, (text, lang) in enumerate(zip(texts, langs)):
-        ws = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        # the words are the stem tokens (same tokenizer): stem k belongs to word k
+        stems = stem_tokens(text, lang)
+        ws = [(a, b) for _, a, b in stems]
         base = word_base[-1]
         words.append(ws)
         word_base.append(base + len(ws))
         starts = [a for a, _ in ws]
         row_key = s * n_feat
-
-        def word_at(pos: int):
-            i = bisect.bisect_right(starts, pos) - 1
-            return i if i >= 0 and pos < ws[i][1] else None
-
         if meta.stem_vocab:
             # every occurrence of a known n-gram shares its column's value equally among its words
-            stems = stem_tokens(text, lang)
             occ: list[tuple[int, int, int]] = []
             for i in range(len(stems)):
                 gram = ""
@@ -143,11 +139,9 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
             for i, n, col in occ:
                 share = 1.0 / (n * per_col[col])
                 for k in range(i, i + n):
-                    wi = word_at(stems[k][1])
-                    if wi is not None:
-                        occ_word.append(base + wi)
-                        occ_key.append(row_key + col)
-                        occ_share.append(share)
+                    occ_word.append(base + k)
+                    occ_key.append(row_key + col)
+                    occ_share.append(share)
         if char is not None:
             # every (chunk, n-gram) occurrence gives 1/owners of the column to the chunk's longest word;
             # collected flat here, owners counted and shares computed for the whole batch below

@@ -106,12 +106,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# control characters other than tab, newline, form feed and carriage return, and the C1 block
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x80-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x80 <= ord(ch) < 0xA0)
-    return bad / len(sample) > 0.02
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.02
 
 
 # --------------------------------------------------------------------------- markup
