@@ -248,7 +248,7 @@ def cue_vector(text: str, lang: str) -> list[float]:
             quals[f.qualifier] += 1
     n_tokens = max(1, len(text.split()))
     stripped = text.rstrip("\"'“”»«’‘) ")
-    digits = sum(ch.isdigit() for ch in text)
+    digits = sum(map(str.isdigit, text))
     vec = [math.log1p(lex[c]) for c in lexicons.CATEGORIES]
     # direction: a good quantity going up or a bad one going down is good news, and vice versa
     good, bad, up, down = (min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES)

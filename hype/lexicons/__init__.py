@@ -151,13 +151,22 @@ class _Matcher:
     def find(self, text: str) -> list[Match]:
         tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
         out = []
-        for i, (word, start, _) in enumerate(tokens):
+        n_tokens = len(tokens)
+        for i, (word, start, end) in enumerate(tokens):
             for pats, e in self.candidates(word):
-                if i + len(pats) > len(tokens):
-                    continue
-                if all(p.matches(tokens[i + k][0]) for k, p in enumerate(pats[1:], 1)):
-                    end = tokens[i + len(pats) - 1][2]
-                    out.append(Match(start, end, text[start:end], e.term, e.category, e.weight))
+                n = len(pats)
+                if n > 1:   # a candidate's first word already matches: check the rest of a phrase
+                    if i + n > n_tokens:
+                        continue
+                    second = pats[1]   # most phrases fail on their second, plain word: test that first
+                    if not (second.prefix or second.suffix) and tokens[i + 1][0] != second.text:
+                        continue
+                    if not all(p.matches(tokens[i + k][0]) for k, p in enumerate(pats[1:], 1)):
+                        continue
+                    last = tokens[i + n - 1][2]
+                else:
+                    last = end
+                out.append(Match(start, last, text[start:last], e.term, e.category, e.weight))
         return out
 
 
