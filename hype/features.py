@@ -64,17 +64,27 @@ def stem(word: str, lang: str) -> str:
     return _STEMMERS[lang].stem(word)
 
 
+_TOKEN_STEMS: dict[str, dict[str, str]] = {lang: {} for lang in _STEMMERS}   # token as written → stem
+
+
+def _token_stem(tok: str, lang: str) -> str:
+    s = "<num>" if tok[0].isdigit() else stem(tok.lower(), lang)
+    cache = _TOKEN_STEMS[lang]
+    if len(cache) < 200_000:
+        cache[tok] = s
+    return s
+
+
 @lru_cache(maxsize=8192)
 def stem_tokens(text: str, lang: str) -> tuple[tuple[str, int, int], ...]:
     """(stem, start, end) for each word; numbers become <num> so models learn no specific figures.
     Cached: featurizing and explaining the same sentence both need it."""
+    known = _TOKEN_STEMS[lang]
     out = []
     for m in TOKEN.finditer(text):
         tok = m.group()
-        if tok[0].isdigit():
-            out.append(("<num>", m.start(), m.end()))
-        else:
-            out.append((stem(tok.lower(), lang), m.start(), m.end()))
+        s = known.get(tok)
+        out.append((s if s is not None else _token_stem(tok, lang), *m.span()))
     return tuple(out)
 
 
