@@ -45,7 +45,7 @@ def forget_sentences() -> None:
     from hype.features import stem_tokens
     from hype.figures import sentence_figures
 
-    for f in (lexicons._matches, stem_tokens, sentence_figures):
+    for f in (lexicons._matches, lexicons.lower_words, stem_tokens, sentence_figures):
         f.cache_clear()
 
 

@@ -230,11 +230,14 @@ def _wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
 
 
 _QUOTES = re.compile(r"[„“”\"«»‚‘]")
-_FIRST_PERSON = {"de": re.compile(r"(?<!\w)(?:ich|wir|uns|unser\w*|mein\w*)(?!\w)", re.I),
-                 "en": re.compile(r"(?<!\w)(?:i|we|us|our|my|me)(?!\w)", re.I)}
-_SECOND_PERSON = {"de": re.compile(r"(?<!\w)(?:du|dich|dir|dein\w*|euch|euer)(?!\w)", re.I),
-                  "en": re.compile(r"(?<!\w)(?:you|your|yours)(?!\w)", re.I)}
+# first and second person, counted on the sentence's lower-cased words (one tokenisation instead of a
+# regex scan per pronoun class): whole words, or a prefix ("unser" → unsere, unserem …)
+_FIRST_PERSON = {"de": ({"ich", "wir", "uns"}, ("unser", "mein")),
+                 "en": ({"i", "we", "us", "our", "my", "me"}, ())}
+_SECOND_PERSON = {"de": ({"du", "dich", "dir", "euch", "euer"}, ("dein",)),
+                  "en": ({"you", "your", "yours"}, ())}
 _CAPS_WORD = re.compile(r"\b[A-ZÄÖÜ]{4,}\b")
+_NO_FINAL = frozenset(".!?…:")
 
 CUE_NAMES = (
     [f"lex:{c}" for c in lexicons.CATEGORIES]
@@ -245,35 +248,45 @@ CUE_NAMES = (
        "style:first_person", "style:second_person", "style:caps_word", "style:length", "style:digit_share",
        "lang:de"]
 )
+_KIND_AT = {k: i for i, k in enumerate(KINDS)}
+_QUAL_AT = {q: i for i, q in enumerate(QUALIFIERS)}
+_log1p = math.log1p
+
+
+def _person_count(words: list[str], forms: tuple[set, tuple]) -> int:
+    whole, prefixes = forms
+    if prefixes:
+        return sum(1 for w in words if w in whole or w.startswith(prefixes))
+    return sum(1 for w in words if w in whole)
 
 
 def cue_vector(text: str, lang: str) -> list[float]:
     lex = lexicons.counts(text, lang)
-    figs = sentence_figures(text, lang)
-    kinds = dict.fromkeys(KINDS, 0)
-    quals = dict.fromkeys(QUALIFIERS, 0)
-    for f in figs:
-        kinds[f.kind] += 1
+    kinds = [0] * len(KINDS)
+    quals = [0] * len(QUALIFIERS)
+    for f in sentence_figures(text, lang):
+        kinds[_KIND_AT[f.kind]] += 1
         if f.kind not in ("year", "date"):
-            quals[f.qualifier] += 1
+            quals[_QUAL_AT[f.qualifier]] += 1
     n_tokens = max(1, len(text.split()))
     stripped = text.rstrip("\"'“”»«’‘) ")
     digits = sum(map(str.isdigit, text))
-    vec = [math.log1p(lex[c]) for c in lexicons.CATEGORIES]
+    words = lexicons.lower_words(text)
+    vec = [_log1p(lex[c]) for c in lexicons.CATEGORIES]
     # direction: a good quantity going up or a bad one going down is good news, and vice versa
     good, bad, up, down = (min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES)
     vec += [good * up + bad * down, good * down + bad * up]
-    vec += [math.log1p(kinds[k]) for k in KINDS]
-    vec += [math.log1p(quals[q]) for q in QUALIFIERS]
+    vec += [_log1p(k) for k in kinds]
+    vec += [_log1p(q) for q in quals]
     vec += [
         float(bool(_QUOTES.search(text))),
-        math.log1p(text.count("!")),
-        math.log1p(text.count("?")),
+        _log1p(text.count("!")),
+        _log1p(text.count("?")),
         float(stripped.endswith(":")),
-        float(not stripped[-1:] in ".!?…:" if stripped else 1.0),
-        math.log1p(len(_FIRST_PERSON[lang].findall(text))),
-        math.log1p(len(_SECOND_PERSON[lang].findall(text))),
-        math.log1p(len(_CAPS_WORD.findall(text))),
+        float(not stripped[-1:] in _NO_FINAL if stripped else 1.0),
+        _log1p(_person_count(words, _FIRST_PERSON[lang])),
+        _log1p(_person_count(words, _SECOND_PERSON[lang])),
+        _log1p(len(_CAPS_WORD.findall(text))),
         math.log(n_tokens),
         digits / max(1, len(text)),
         float(lang == "de"),

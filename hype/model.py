@@ -7,11 +7,13 @@ then each task is a dot product.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import platform
 import warnings
 import weakref
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +87,20 @@ def make_featurizer(features=FEATURE_SETS, stem_ngram_range=(1, 2), char_ngram_r
         raise ModelError(f"no feature set selected (expected some of: {', '.join(FEATURE_SETS)})")
     w = {**FAMILY_WEIGHTS, **(weights or {})}
     return FeatureUnion(parts, transformer_weights={name: w[name] for name, _ in parts})
+
+
+@contextmanager
+def gc_paused():
+    """Featurizing allocates many small cached objects (tokens, matches, figures) and no reference cycles;
+    the cyclic collector would walk the whole heap (the model included) several times per batch for nothing
+    (about 5 % of cold featurization time for 3,000 sentences). Paused for the call, restored after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def union_transform(union: FeatureUnion, X):
@@ -440,7 +456,8 @@ class HypeModel:
     def transform(self, X):
         if self.featurizer is None:
             raise ModelError("the model is not fitted (train it with 'hype train' or HypeModel.train)")
-        return union_transform(self.featurizer, X)
+        with gc_paused():
+            return union_transform(self.featurizer, X)
 
     def predict_proba(self, X, task: str, Xf=None, articles=None) -> tuple[np.ndarray, list]:
         head = self._require(task)

@@ -287,3 +287,18 @@ def test_union_transform_equals_feature_union(tiny_model):
     slow = tiny_model.featurizer.transform(X)
     assert fast.format == "csr" and fast.shape == slow.shape
     np.testing.assert_array_equal(fast.toarray(), slow.toarray())
+
+
+def test_transform_restores_the_garbage_collector(tiny_model):
+    import gc
+
+    X = pd.DataFrame({"text": ["Ein beispielloser Coup!"], "language": ["de"]})
+    assert gc.isenabled()
+    tiny_model.transform(X)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tiny_model.transform(X)
+        assert not gc.isenabled()          # a caller's choice is left alone
+    finally:
+        gc.enable()

@@ -78,6 +78,12 @@ def load_entries(lang: str) -> tuple[Entry, ...]:
 _WORD = re.compile(r"\w+", re.U)
 
 
+@lru_cache(maxsize=4096)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The sentence's words (\\w+ runs of the lower-cased text), shared by the matcher and the cue features."""
+    return tuple(_WORD.findall(text.lower()))
+
+
 @dataclass(frozen=True, slots=True)
 class _WordPattern:
     text: str
@@ -149,21 +155,42 @@ class _Matcher:
                 yield item
 
     def find(self, text: str) -> list[Match]:
-        tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        low = text.lower()
+        if len(low) != len(text):                # rare ("İ"): lower-case word by word to keep the offsets
+            found_tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+            words = [w for w, _, _ in found_tokens]
+            spans = [(a, b) for _, a, b in found_tokens]
+        else:
+            words = lower_words(text)
+            spans = None
+        # most words have no candidates: find those that do before computing any offsets
+        by_word, candidates = self._by_word, self.candidates
+        hits = []
+        for i, word in enumerate(words):
+            cands = by_word.get(word)
+            if cands is None:
+                cands = candidates(word)
+            if cands:
+                hits.append((i, cands))
+        if not hits:
+            return []
+        if spans is None:
+            spans = [m.span() for m in _WORD.finditer(low)]
         out = []
-        n_tokens = len(tokens)
-        for i, (word, start, end) in enumerate(tokens):
-            for pats, e in self.candidates(word):
+        n_tokens = len(words)
+        for i, cands in hits:
+            start, end = spans[i]
+            for pats, e in cands:
                 n = len(pats)
                 if n > 1:   # a candidate's first word already matches: check the rest of a phrase
                     if i + n > n_tokens:
                         continue
                     second = pats[1]   # most phrases fail on their second, plain word: test that first
-                    if not (second.prefix or second.suffix) and tokens[i + 1][0] != second.text:
+                    if not (second.prefix or second.suffix) and words[i + 1] != second.text:
                         continue
-                    if not all(p.matches(tokens[i + k][0]) for k, p in enumerate(pats[1:], 1)):
+                    if not all(p.matches(words[i + k]) for k, p in enumerate(pats[1:], 1)):
                         continue
-                    last = tokens[i + n - 1][2]
+                    last = spans[i + n - 1][1]
                 else:
                     last = end
                 out.append(Match(start, last, text[start:last], e.term, e.category, e.weight))
