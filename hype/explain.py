@@ -6,7 +6,6 @@ cue features (lexicon categories, figures, punctuation) are reported by name wit
 """
 from __future__ import annotations
 
-import bisect
 import re
 import weakref
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from . import lexicons
-from .features import stem_tokens
+from .features import TOKEN, stem_tokens
 from .figures import sentence_figures
 
 _CHUNK = re.compile(r"\S+")
@@ -51,6 +50,21 @@ def cue_places(text: str, lang: str) -> dict[str, tuple[int, int]]:
         if a >= 0:
             groups[name] = [(a, b + 1)]
     return {k: (min(a for a, _ in v), max(b for _, b in v)) for k, v in groups.items()}
+
+
+_CHUNKS: dict[str, tuple[int, int]] = {}
+
+
+def _chunk_words(chunk: str) -> tuple[int, int]:
+    """(number of words in a whitespace-free chunk, index of its longest word or -1), cached per chunk.
+    Words never cross whitespace, so a sentence's words are its chunks' words in order."""
+    got = _CHUNKS.get(chunk)
+    if got is None:
+        lengths = [m.end() - m.start() for m in TOKEN.finditer(chunk)]
+        got = (len(lengths), lengths.index(max(lengths)) if lengths else -1)
+        if len(_CHUNKS) < 200_000:
+            _CHUNKS[chunk] = got
+    return got
 
 
 STEM, CHAR, CUE, OTHER = 0, 1, 2, 3
@@ -119,7 +133,6 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
         base = word_base[-1]
         words.append(ws)
         word_base.append(base + len(ws))
-        starts = [a for a, _ in ws]
         row_key = s * n_feat
         if meta.stem_vocab:
             # every occurrence of a known n-gram shares its column's value equally among its words
@@ -145,19 +158,15 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
         if char is not None:
             # every (chunk, n-gram) occurrence gives 1/owners of the column to the chunk's longest word;
             # collected flat here, owners counted and shares computed for the whole batch below
-            for m in _CHUNK.finditer(text):
-                a, b = m.start(), m.end()
-                best, best_len = -1, 0
-                for i in range(bisect.bisect_left(starts, a), len(ws)):
-                    if ws[i][0] >= b:
-                        break
-                    if ws[i][1] <= b and ws[i][1] - ws[i][0] > best_len:
-                        best, best_len = i, ws[i][1] - ws[i][0]
-                cols = char_cols(m.group().lower())
+            tok = base                                  # global index of the chunk's first word
+            for chunk in _CHUNK.findall(text):
+                n_tok, longest = _chunk_words(chunk)
+                cols = char_cols(chunk.lower())
                 ch_cols.append(cols)
                 ch_n.append(len(cols))
-                ch_word.append(base + best if best >= 0 else -1)
+                ch_word.append(tok + longest if longest >= 0 else -1)
                 ch_sent.append(s)
+                tok += n_tok
         places = cue_places(text, lang)
         for col, feat in meta.cue_info:
             span = places.get(feat)
