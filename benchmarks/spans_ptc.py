@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hype.lexicons import RHETORIC_CATEGORIES  # noqa: E402
-from hype.spans import MODEL_CATEGORY, detect_spans  # noqa: E402
+from hype.spans import MODEL_CATEGORY, detect_spans, model_evidence  # noqa: E402
 
 PTC = ROOT.parent / "shared" / "benchmarks" / "semeval2020-ptc"
 PTC_TECHNIQUES = ("Loaded_Language", "Exaggeration,Minimisation")
@@ -215,9 +215,13 @@ def model_explanations(df) -> dict:
 
     m = load_model()
     X = df[["text", "language"]].reset_index(drop=True)
-    ex = m.explain(X, "rhetoric", top_k=6, Xf=m.transform(X), target=1)
-    return {(r.article_id, r.sentence_index): [c.to_dict(offset=r.start) for c in e]
-            for r, e in zip(df.itertuples(index=False), ex)}
+    Xf = m.transform(X)
+    ex = m.explain(X, "rhetoric", top_k=6, Xf=Xf, target=1)
+    proba, classes = m.predict_proba(X, "rhetoric", Xf=Xf)
+    p1 = proba[:, list(classes).index(1)]
+    # as in an analysis: model spans only where the sentence is scored rhetorical (spans.model_evidence)
+    return {(r.article_id, r.sentence_index): model_evidence({"rhetoric": float(p)}, [c.to_dict(offset=r.start) for c in e])
+            for r, e, p in zip(df.itertuples(index=False), ex, p1)}
 
 
 def run_corpus(use_model: bool = False, errors: int = 0) -> dict:

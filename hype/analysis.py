@@ -126,11 +126,11 @@ def analyze_document(doc: Document, model=DEFAULT, *, explain: bool = True, top_
         score_sentences(m, sentences, explain=explain, top_k=top_k)
         analysis.model = m.describe()
     from .metrics import article_metrics, claims_to_check
-    from .spans import detect_spans
+    from .spans import detect_spans, model_evidence
 
     for s in sentences:
         s.spans = detect_spans(s.text, s.language, offset=s.start,
-                               explanation=(s.explanations or {}).get("rhetoric"))
+                               explanation=model_evidence(s.scores, (s.explanations or {}).get("rhetoric")))
     analysis.metrics = article_metrics(analysis)
     analysis.claims_to_check = claims_to_check(analysis)
     return analysis

@@ -206,6 +206,43 @@ def test_at_most_one_model_span_per_sentence_and_only_above_the_threshold():
     assert detect_spans(text, "de", explanation=weak) == []
 
 
+@pytest.mark.parametrize("text,lang,word", [
+    ("Nothing will ever be the same, he said.", "en", "Nothing"),
+    ("They want to take back control.", "en", "back"),
+    ("We don't believe a word of it.", "en", "don't"),
+    ("We don’t believe a word of it.", "en", "don’t"),
+    ("Danach ist nichts mehr, wie es war.", "de", "nichts"),
+])
+def test_closed_class_words_never_become_model_spans(text, lang, word):
+    # words the classifier leans on in the corpus without being hype words (they flooded real news with spans)
+    assert detect_spans(text, lang, explanation=[_word(text, word, 0, 3.0)]) == []
+
+
+def test_model_spans_only_for_sentences_scored_rhetorical():
+    text = "Die hyperskalierende Plattform von Quentor geht an den Start."
+    expl = [_word(text, "hyperskalierende", 0, 2.0)]
+    assert spans.model_evidence({"rhetoric": 0.8}, expl) is expl
+    assert spans.model_evidence({"rhetoric": spans.MODEL_MIN_PROBABILITY - 0.01}, expl) is None
+    assert spans.model_evidence({}, expl) is None and spans.model_evidence(None, expl) is None
+    assert spans.model_evidence({"rhetoric": 0.9}, None) is None
+
+
+def test_analysis_gates_model_spans_by_the_sentence_score(tiny_model, monkeypatch):
+    from hype.analysis import analyze
+
+    seen = []
+    real = spans.model_evidence
+
+    def spy(scores, explanation):
+        out = real(scores, explanation)
+        seen.append((scores["rhetoric"], out is not None))
+        return out
+
+    monkeypatch.setattr(spans, "model_evidence", spy)
+    analyze("Ein beispielloser, gigantischer Coup! Der Umsatz stieg um 3 Prozent.", lang="de", model=tiny_model)
+    assert seen and all(passed == (p >= spans.MODEL_MIN_PROBABILITY) for p, passed in seen)
+
+
 def test_model_word_already_covered_by_a_detector_adds_no_span():
     text = "Die revolutionäre Plattform von Quentor geht an den Start."
     expl = [_word(text, "revolutionäre", 0, 2.0)]
