@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from . import __version__
 from .errors import HypeError, InputError, ModelError
+from .modelfile import verify_model_dir
 from .sources import Article, SourceError, parse_date, read_sources
 
 DEFAULT_OUT = "reports/batch"
@@ -976,6 +977,10 @@ def run(sources: Sequence[str | Path] | str | Path, out: str | Path = DEFAULT_OU
         write_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         manifest = Manifest(out / "manifest.json")
         version = model_version(model)
+        if model is None or isinstance(model, (str, Path)):
+            # checked on every run, also when nothing is new: a cron job must hear of a tampered model tonight,
+            # not on the night the next article arrives (hash only: no unpickling here)
+            verify_model_dir(PACKAGED_MODEL_DIR if model is None else Path(model))
         options = {"lang": lang, "formats": list(fmts), "ui_lang": ui_lang, "explain": bool(explain)}
 
         def record(aid: str | None, origin: str, reason: str) -> None:

@@ -31,6 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from .errors import ModelError
 from .explain import Contribution, explain_rows, feature_meta
+from .modelfile import MANIFEST, MODEL_FILE, sha256_file, verify_model_dir
 from .features import CharNgrams, CueFeatures, StemNgrams, as_texts_langs
 
 TASKS: dict[str, tuple] = {
@@ -39,8 +40,6 @@ TASKS: dict[str, tuple] = {
     "sentiment": ("bullish", "neutral", "bearish"),
 }
 FEATURE_SETS = ("stem", "char", "cue")
-MANIFEST = "manifest.json"
-MODEL_FILE = "model.joblib"
 FORMAT_VERSION = 1
 
 
@@ -557,26 +556,8 @@ class HypeModel:
         import joblib
         import sklearn
 
-        d = Path(directory)
-        mpath = d / MANIFEST
-        if not mpath.is_file():
-            what = "is not a file" if mpath.exists() else f"no {MANIFEST}"
-            raise ModelError(f"{mpath if mpath.exists() else d}: {what} (expected a model directory written by 'hype train')")
-        try:
-            manifest = json.loads(mpath.read_text(encoding="utf-8"))
-            entry = manifest["files"][MODEL_FILE]
-            expected_sha = entry["sha256"]
-            versions = manifest.get("versions") or {}
-            trained_with = versions.get("scikit-learn")
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
-            raise ModelError(f"{mpath}: malformed manifest (expected the JSON written by 'hype train')") from None
-        path = d / MODEL_FILE
-        if not path.is_file():
-            what = "not a file" if path.exists() else "missing"
-            raise ModelError(f"{path}: {what} (expected the model file listed in {MANIFEST})")
-        if sha256_file(path) != expected_sha:
-            raise ModelError(f"{path}: sha256 does not match {MANIFEST}; the file was modified or corrupted "
-                             "(expected the file written by 'hype train'; retrain or restore it)")
+        manifest, path = verify_model_dir(directory)
+        trained_with = (manifest.get("versions") or {}).get("scikit-learn")
         if trained_with and trained_with != sklearn.__version__:
             warnings.warn(f"model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
                           "scores may differ (retrain with 'hype train')", UserWarning, stacklevel=2)
@@ -598,9 +579,3 @@ class HypeModel:
         return model
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

@@ -1,6 +1,7 @@
 """hype batch: incremental, idempotent, crash-safe batch reports (tiny model, invented articles)."""
 import csv
 import json
+import shutil
 import os
 import signal
 import subprocess
@@ -384,6 +385,20 @@ def test_fatal_problems_exit_1(tmp_path, tiny_model_dir, capsys):
     assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--model", str(tampered), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "sha256" in err and err.count("\n") == 1
+
+
+def test_tampered_model_fails_even_when_nothing_is_new(tmp_path, tiny_model_dir, capsys):
+    src, out, model = make_folder(tmp_path / "in", 2), tmp_path / "out", tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    args = ["batch", str(src), "--out", str(out), "--model", str(model), "--format", "json", "--quiet"]
+    assert main(args) == 0
+    before = sorted(p.name for p in (out / "articles").iterdir())
+    (model / "model.joblib").write_bytes((model / "model.joblib").read_bytes() + b"x")
+    capsys.readouterr()
+    assert main(args) == 1                       # nothing new, but the model fails its check
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "sha256" in err
+    assert sorted(p.name for p in (out / "articles").iterdir()) == before   # finished output kept
 
 
 def test_hostile_inputs_are_recorded_and_the_run_goes_on(tmp_path, batch):
