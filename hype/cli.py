@@ -54,17 +54,36 @@ def _cmd_analyze(args) -> int:
     from .analysis import DEFAULT
 
     model = None if args.no_model else (args.model or DEFAULT)
-    analyses = [analyze_path(f, lang=args.lang, fmt=args.input_format, model=model, explain=not args.no_explain)
-                for f in args.files]
-    for a in analyses:
+    analyses, failed = _analyze_each(args.files, lambda f: analyze_path(
+        f, lang=args.lang, fmt=args.input_format, model=model, explain=not args.no_explain))
+    if analyses:
+        if args.format == "json":
+            out = render_json(analyses[0] if len(args.files) == 1 else analyses)
+            sys.stdout.write(out + "\n")
+        else:
+            sys.stdout.write("\n".join(render_text(a) for a in analyses))
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _analyze_each(files, analyze_one):
+    """Analyse every file; a file that cannot be read gets its `error: …` line and the others go on
+    (a model that fails its check stops everything: no file could be scored)."""
+    from .errors import ModelError
+
+    analyses, failed = [], 0
+    for f in files:
+        try:
+            a = analyze_one(f)
+        except ModelError:
+            raise
+        except HypeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
         for w in a.warnings:
             print(f"warning: {a.source}: {w}", file=sys.stderr)
-    if args.format == "json":
-        out = render_json(analyses[0] if len(analyses) == 1 else analyses)
-        sys.stdout.write(out + "\n")
-    else:
-        sys.stdout.write("\n".join(render_text(a) for a in analyses))
-    return EXIT_OK
+        analyses.append(a)
+    return analyses, failed
 
 
 def _add_train(sub) -> None:
@@ -213,13 +232,10 @@ def _cmd_report(args) -> int:
     if not str(args.out).strip():
         raise UsageError("--out is empty (expected a folder for the reports, e.g. reports/)")
     model = args.model or DEFAULT
-    analyses = [analyze_path(f, lang=args.lang, model=model) for f in args.files]
-    for a in analyses:
-        for w in a.warnings:
-            print(f"warning: {a.source}: {w}", file=sys.stderr)
+    analyses, failed = _analyze_each(args.files, lambda f: analyze_path(f, lang=args.lang, model=model))
     for path in write_reports(analyses, args.out, formats, args.ui_lang):
         print(str(path))
-    return EXIT_OK
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _iso_date_arg(value: str) -> str:

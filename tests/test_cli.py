@@ -46,6 +46,25 @@ def test_analyze_several_files_gives_list(de_file, tmp_path, capsys):
     assert out[1]["sentences"][0]["text"] == "Harbor Labs"
 
 
+def test_one_bad_file_does_not_stop_the_others(de_file, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    french = tmp_path / "fr.txt"
+    french.write_text("Le chiffre d'affaires de la société a augmenté de 12 % au troisième trimestre, "
+                      "selon un communiqué publié mardi par la direction.\n", encoding="utf-8")
+    assert main(["analyze", str(de_file), str(french), "--no-model"]) == 1
+    captured = capsys.readouterr()
+    assert [a["language"] for a in json.loads(captured.out)] == ["de"]
+    assert captured.err.count("error: ") == 1 and "fr.txt" in captured.err
+    out = tmp_path / "reports"
+    assert main(["report", str(empty), str(de_file), "--out", str(out), "--format", "md", "--model", "none-such"]) == 1
+    assert "error: " in capsys.readouterr().err and not out.exists()     # a bad model stops everything
+    assert main(["report", str(empty), str(de_file), "--out", str(out), "--format", "md"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.count("error: ") == 1 and "empty.txt" in captured.err
+    assert (out / "nordwerk" / "report.md").is_file() and not (out / "empty").exists()
+
+
 def test_analyze_text_format(de_file, capsys):
     assert main(["analyze", str(de_file), "--format", "text"]) == 0
     out = capsys.readouterr().out
