@@ -857,7 +857,8 @@ def detect_spans(text: str, lang: str, offset: int = 0, explanation: list[dict] 
             continue
         a, b = s.toks[i].start, s.toks[j].end
         best = min(group, key=lambda c: (_RANK[c.category], -c.strength))
-        names: list[str] = []
+        # the winning category's detector first, so the reason begins with what the category says
+        names: list[str] = [best.detector]
         for c in sorted(group, key=lambda c: c.i):
             if c.detector not in names:
                 names.append(c.detector)

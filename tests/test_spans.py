@@ -140,7 +140,8 @@ def test_merged_span_keeps_the_priority_category_and_lists_its_detectors():
     assert sp.detector == "lexicon.hyperbole+lexicon.metaphor"
     assert reason("lexicon.hyperbole", "de") in sp.reason and reason("lexicon.metaphor", "de") in sp.reason
     (sp,) = detect_spans("Dieser visionäre Schachzug sichert Orvana den Zugang.", "de")
-    assert (sp.category, sp.detector) == ("metaphor", "lexicon.evaluative+lexicon.metaphor")
+    assert (sp.category, sp.detector) == ("metaphor", "lexicon.metaphor+lexicon.evaluative")
+    assert sp.reason.startswith(reason("lexicon.metaphor", "de"))   # the reason opens with the category's own
 
 
 def test_offset_is_added_and_reason_follows_the_language():
