@@ -27,17 +27,20 @@ class Contribution:
     weight: float         # signed contribution towards the explained class
     start: int | None     # offsets into the explained text (None for cues without a place)
     end: int | None
+    places: tuple[tuple[int, int], ...] | None = None   # every occurrence, when a cue occurs more than once
 
     def to_dict(self, offset: int = 0) -> dict[str, Any]:
         d = {"feature": self.feature, "kind": self.kind, "weight": round(self.weight, 4)}
         if self.start is not None:
             d["start"], d["end"] = self.start + offset, self.end + offset
+        if self.places:
+            d["places"] = [[a + offset, b + offset] for a, b in self.places]
         return d
 
 
-def cue_places(text: str, lang: str) -> dict[str, tuple[int, int]]:
-    """The span (first start, last end) of every cue present in the sentence, keyed by cue feature name:
-    lexicon categories, figure kinds and qualifiers, exclamation and question marks."""
+def cue_places(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """Where every cue present in the sentence occurs, keyed by cue feature name (lexicon categories, figure
+    kinds and qualifiers, exclamation and question marks): (start, end) of each occurrence, in order."""
     groups: dict[str, list[tuple[int, int]]] = {}
     for m in lexicons.find(text, lang):
         groups.setdefault("lex:" + m.category, []).append((m.start, m.end))
@@ -46,10 +49,10 @@ def cue_places(text: str, lang: str) -> dict[str, tuple[int, int]]:
         if f.kind not in ("year", "date"):
             groups.setdefault("qual:" + f.qualifier, []).append((f.start, f.end))
     for name, char in (("punct:exclamation", "!"), ("punct:question", "?")):
-        a, b = text.find(char), text.rfind(char)
-        if a >= 0:
-            groups[name] = [(a, b + 1)]
-    return {k: (min(a for a, _ in v), max(b for _, b in v)) for k, v in groups.items()}
+        at = [i for i, ch in enumerate(text) if ch == char] if char in text else []
+        if at:
+            groups[name] = [(i, i + 1) for i in at]
+    return {k: sorted(v) for k, v in groups.items()}
 
 
 _CHUNKS: dict[str, tuple[int, int]] = {}
@@ -169,14 +172,14 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
                 tok += n_tok
         places = cue_places(text, lang)
         for col, feat in meta.cue_info:
-            span = places.get(feat)
-            if span is None:
+            where = places.get(feat)
+            if where is None:
                 if not feat.startswith(("style:", "punct:", "base:")):
                     continue  # an absent lexicon/figure cue: "no hype word here" explains nothing to a reader
-                span = (None, None)
+                where = [(None, None)]
             cue_sent.append(s)
             cue_key.append(row_key + col)
-            cue_info.append((feat, span))
+            cue_info.append((feat, where))
 
     def nnz_of(query) -> tuple[np.ndarray, np.ndarray]:
         q = np.asarray(query, dtype=np.int64)
@@ -241,7 +244,8 @@ def explain_rows(texts: list[str], langs: list[str], Xf, meta: FeatureMeta,
                     a, b = ws[i]
                     res.append(Contribution(text[a:b], "word", sc, a, b))
                 else:
-                    feat, (a, b) = cue_info[ca + i - len(ws)]
-                    res.append(Contribution(feat, "cue", sc, a, b))
+                    feat, where = cue_info[ca + i - len(ws)]
+                    (a, b), more = where[0], (tuple(where) if len(where) > 1 else None)
+                    res.append(Contribution(feat, "cue", sc, a, b, more))
             out[s][task] = res
     return out

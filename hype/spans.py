@@ -752,6 +752,13 @@ def _shouting(s: _Sentence) -> list[_Cand]:
     return out
 
 
+def is_function_word(word: str) -> bool:
+    """Articles, prepositions, pronouns, auxiliaries and similar words (German or English): real
+    contributions to a score, but no answer to "why is this rhetoric?" for a reader."""
+    low = word.lower()
+    return low in _DE_STOP or low in _EN_STOP
+
+
 def model_evidence(scores: dict | None, explanation: list[dict] | None) -> list[dict] | None:
     """The rhetoric explanation that may turn into `model` spans: only for a sentence scored rhetorical."""
     if not explanation or not scores:

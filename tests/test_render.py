@@ -634,3 +634,37 @@ def test_markdown_escapes_dollars_across_highlights():
                           for f, v in (("$5bn", 5e9), ("$6bn", 6e9))])
     md = render_markdown(Analysis(text=text, language="en", sentences=[s]))
     assert r"Sales rose from ⟨\$5bn⟩ to ⟨\$6bn⟩." in md
+
+
+def test_why_quotes_every_place_of_a_cue_and_skips_function_words():
+    from types import SimpleNamespace
+
+    from hype.render import why_items
+
+    text = "An der Börse brach die nackte Panik aus: Fast alles war binnen Minuten futsch."
+    a, b = text.index("Panik"), text.index("futsch")
+    sentence = SimpleNamespace(explanations={"rhetoric": [
+        {"feature": "lex:evaluative", "kind": "cue", "weight": 2.0, "start": a, "end": a + 5,
+         "places": [[a, a + 5], [b, b + 6]]},
+        {"feature": "die", "kind": "word", "weight": 1.5, "start": text.index("die"), "end": text.index("die") + 3},
+        {"feature": "Panik", "kind": "word", "weight": 1.0, "start": a, "end": a + 5},
+        {"feature": "Börse", "kind": "word", "weight": 0.5, "start": text.index("Börse"), "end": text.index("Börse") + 5},
+    ]})
+    items = why_items(SimpleNamespace(text=text), sentence, "de")
+    assert items == [("Panik … futsch", "Wertung"), ("Börse", None)]
+
+
+def test_repeated_cues_carry_all_their_places(tiny_model):
+    from hype.explain import cue_places
+
+    text = "Was für ein Desaster! Ein Fiasko! Eine Blamage!"
+    places = cue_places(text, "de")
+    assert places["punct:exclamation"] == [(i, i + 1) for i, ch in enumerate(text) if ch == "!"]
+    assert len(places["lex:evaluative"]) >= 2
+    import pandas as pd
+
+    X = pd.DataFrame({"text": [text], "language": ["de"]})
+    (contribs,) = tiny_model.explain(X, "rhetoric", top_k=40)
+    repeated = [c for c in contribs if c.kind == "cue" and c.places]
+    assert repeated and all((c.start, c.end) == c.places[0] and len(c.places) > 1 for c in repeated)
+    assert all(text[a:b] for c in repeated for a, b in c.places)

@@ -274,17 +274,28 @@ def shorten(text: str, limit: int) -> str:
 
 def why_items(analysis: Any, sentence: Any, lang: str, k: int = 3) -> list[tuple[str | None, str | None]]:
     """(quoted text, cue name) of the k strongest contributions towards rhetoric in a sentence."""
+    from ..spans import is_function_word
+
     contribs = (sentence.explanations or {}).get("rhetoric") or []
-    positive = sorted((c for c in contribs if _is_number(c.get("weight")) and c["weight"] > 0),
-                      key=lambda c: -c["weight"])[:k]
-    out = []
+    positive = sorted((c for c in contribs if _is_number(c.get("weight")) and c["weight"] > 0
+                       and not (c.get("kind") == "word" and is_function_word(str(c.get("feature"))))),
+                      key=lambda c: -c["weight"])
+    out: list[tuple[str | None, str | None]] = []
     for c in positive:
-        a, b = c.get("start"), c.get("end")
-        quoted = shorten(analysis.text[a:b], 40) if isinstance(a, int) and isinstance(b, int) and a < b else None
-        if c.get("kind") == "word":
-            out.append((quoted or str(c.get("feature")), None))
-        else:
-            out.append((quoted, i18n.cue_name(lang, str(c.get("feature")))))
+        if len(out) == k:
+            break
+        places = c.get("places") if isinstance(c.get("places"), list) else [[c.get("start"), c.get("end")]]
+        texts = [analysis.text[a:b] for a, b in (p for p in places if isinstance(p, list) and len(p) == 2)
+                 if isinstance(a, int) and isinstance(b, int) and 0 <= a < b]
+        # a cue met several times is quoted at each place ("nackte Panik" … "futsch"), never as the stretch between
+        quoted = (None if not texts else shorten(texts[0], 40) if len(texts) == 1
+                  else shorten(" … ".join(dict.fromkeys(shorten(t, 30) for t in texts)), 60))
+        item = ((quoted or str(c.get("feature")), None) if c.get("kind") == "word"
+                else (quoted, i18n.cue_name(lang, str(c.get("feature")))))
+        if item[0] and any(seen[0] and (item[0] == seen[0] or (item[1] is None and item[0] in seen[0]))
+                           for seen in out):
+            continue   # "!" as a word and as the exclamation cue, "Schlag" after "Schlag ins Gesicht": once is enough
+        out.append(item)
     return out
 
 
