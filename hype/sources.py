@@ -297,7 +297,8 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
         return
     delimiter = TABLE_EXTENSIONS.get(path.suffix.lower()) or _sniff_delimiter(text.split("\n", 1)[0])
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES * 2))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote opened and never closed is an error, not a field that silently swallows the rows after it
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -310,15 +311,22 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
     if isinstance(index, SourceError):
         yield index
         return
+    last = reader.line_num
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield SourceError(None, f"{path}:{reader.line_num}", f"malformed row: {exc}")
+            lines = f"lines {last + 1}-{reader.line_num}" if reader.line_num > last + 1 else f"line {reader.line_num}"
+            hint = ("a quoted field is never closed" if "end of data" in str(exc)
+                    else "a quote opened in one field runs on into the next row")
+            yield SourceError(None, f"{path}:{last + 1}", f"malformed row(s) at {lines}: {exc} ({hint}; "
+                                                          "expected every opening quote to be closed)")
+            last = reader.line_num
             continue
         line = reader.line_num
+        last = line
         origin = f"{path}:{line}"
         if not any(cell.strip() for cell in row):
             continue

@@ -131,6 +131,28 @@ def test_csv_default_columns_and_malformed_row(tmp_path):
     assert "malformed row" in errs[0].reason and "empty text" in errs[1].reason
 
 
+@pytest.mark.parametrize("body,ok,bad_lines", [
+    # a quote opened and closed in the next row: both rows are reported, the third is read
+    ('m1,Gut,"Die Firma meldet 5 Prozent mehr Umsatz.\nm2,Kaputt,"Ein Mega-Erfolg!\nm3,Gut,Der Umsatz sank.\n',
+     ["m3"], "lines 2-3"),
+    # a quote never closed: it would swallow every row to the end of the file
+    ('q1,Gut,Der Umsatz stieg.\nq2,Kaputt,"Ein Mega-Erfolg!\nq3,Gut,Der Umsatz sank.\nq4,Vier,Plus 1 Prozent.\n',
+     ["q1"], "lines 3-5"),
+    # a legitimate multi-line quoted field with "" escapes is fine
+    ('r1,Gut,"Zeile eins, mit ""Zitat"".\nZeile zwei."\nr2,Gut,Der Umsatz sank.\n', ["r1", "r2"], None),
+])
+def test_csv_unbalanced_quotes_are_reported_not_merged(tmp_path, body, ok, bad_lines):
+    f = tmp_path / "export.csv"
+    f.write_text("id,title,text\n" + body, encoding="utf-8")
+    arts, errs = articles_and_errors(read_sources([f]))
+    assert [a.id for a in arts] == ok
+    assert all("Mega-Erfolg" not in a.data.decode("utf-8") for a in arts)   # nothing swallowed
+    if bad_lines:
+        assert len(errs) == 1 and bad_lines in errs[0].reason and "quote" in errs[0].reason
+    else:
+        assert errs == []
+
+
 def test_csv_column_mapping_semicolon_and_tsv(tmp_path):
     f = tmp_path / "cms.csv"
     f.write_text("Nr;Schlagzeile;Medium;Datum;Link;Inhalt\n"
