@@ -407,10 +407,10 @@ def test_html_without_metrics_scores_claims():
 def test_claims_with_index_key_and_text_priority():
     a = build_de(claims=[{"index": 3, "text": None, "priority": "high", "figures": ["x"], "why": ["a", "b"]}])
     doc = render_html(a)
-    assert 'href="#s-3">Satz 3</a> · Priorität: hoch' in doc
+    assert 'href="#s-3">Satz 4</a> · Priorität: hoch' in doc   # shown counted from 1
     assert "Experten sind sich einig: Das Werk" in doc.split('id="claims"')[1]
     md = render_markdown(a)
-    assert "1. **Satz 3** · Priorität: hoch" in md and "Warum: a; b" in md
+    assert "1. **Satz 4** · Priorität: hoch" in md and "Warum: a; b" in md
 
 
 def test_html_embeds_charts_as_data_uris():
@@ -500,9 +500,9 @@ def test_out_of_range_offsets_are_ignored():
 def test_markdown_marks_spans_and_figures():
     md = render_markdown(build_de())
     assert "**Mega-Deal**[1]" in md
-    assert "⟨**Nicht weniger als**[5] 2.400 neue Arbeitsplätze⟩" in md
+    assert "⟨**Nicht weniger als**[7] 2.400 neue Arbeitsplätze⟩" in md   # note numbers as in the HTML report
     assert "⟨bis zu 3 Milliarden Euro⟩" in md
-    assert "| 1 | bis zu 3 Milliarden Euro | Geld | 3 Mrd. | EUR | ≤ Obergrenze | 1 |" in md
+    assert "| 5 | bis zu 3 Milliarden Euro | Geld | 3 Mrd. | EUR | ≤ Obergrenze | 2 |" in md   # note series, sentence from 1
     assert "Müller \\& Söhne" not in md  # a plain "&" needs no escape …
     assert "Müller & Söhne" in md
 

@@ -299,6 +299,11 @@ def why_items(analysis: Any, sentence: Any, lang: str, k: int = 3) -> list[tuple
     return out
 
 
+def sentence_number(index: int) -> int:
+    """Sentences are shown to readers counted from 1 (the JSON keeps the 0-based index)."""
+    return index + 1
+
+
 def claim_sentence(claim: dict[str, Any]) -> int | None:
     """Index of the sentence a claim is about ("sentence", or "index" in early drafts)."""
     idx = claim.get("sentence", claim.get("index"))

@@ -72,7 +72,7 @@ def _sentences_chart(analysis: Any, lang: str) -> bytes | None:
         return None
     fig = _new_figure()
     ax = fig.add_subplot()
-    xs = [s.index for s in scored]
+    xs = [s.index + 1 for s in scored]   # readers count sentences from 1, as the report's tables do
     ys = [100 * float(s.rhetoric) for s in scored]
     high = [(x, y) for x, y in zip(xs, ys) if y >= 50]
     low = [(x, y) for x, y in zip(xs, ys) if y < 50]
@@ -82,7 +82,7 @@ def _sentences_chart(analysis: Any, lang: str) -> bytes | None:
     prev = None
     for s in analysis.sentences:  # paragraph boundaries
         if prev is not None and s.paragraph != prev:
-            ax.axvline(s.index - 0.5, color="#999999", linestyle=":", linewidth=0.8)
+            ax.axvline(s.index + 0.5, color="#999999", linestyle=":", linewidth=0.8)
         prev = s.paragraph
     ax.set_ylim(0, 100)
     ax.set_xlim(min(xs) - 0.7, max(xs) + 0.7)

@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any, Mapping
 
-from . import (prob_label, Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
+from . import (prob_label, sentence_number, Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
                metric_items, nest, paragraphs, shorten, source_title, span_counts, top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -215,11 +215,11 @@ def _sentence_html(analysis: Any, s: Any, highlights: list[Highlight], lang: str
             out.append(esc(text[token[1]:token[2]]))
     rhet = s.rhetoric
     classes = "sent r-high" if rhet is not None and rhet >= 0.5 else "sent"
-    title = t(lang, "sentence_n", n=s.index)
+    title = t(lang, "sentence_n", n=sentence_number(s.index))
     if rhet is not None:
         title += " · " + t(lang, "rhetoric_pct", p=i18n.format_percent(rhet, lang))
     lang_attr = f' lang="{esc(s.language)}"' if s.language and s.language != analysis.language else ""
-    return (f'<span class="{classes}" id="s-{s.index}" data-n="{s.index}" title="{esc(title)}"{lang_attr}>'
+    return (f'<span class="{classes}" id="s-{s.index}" data-n="{sentence_number(s.index)}" title="{esc(title)}"{lang_attr}>'
             + "".join(out) + "</span>")
 
 
@@ -250,7 +250,7 @@ def _notes_html(analysis: Any, highlights: list[Highlight], lang: str) -> str:
     items = []
     for h in highlights:
         where = (f'<a class="where" href="#ref-{h.number}" title="{esc(t(lang, "back"))}">'
-                 f'↩ {esc(t(lang, "sentence_n", n=h.sentence))}</a>')
+                 f'↩ {esc(t(lang, "sentence_n", n=sentence_number(h.sentence)))}</a>')
         quote = f'<span class="quote">„{esc(shorten(h.text, 120))}“</span>' if lang == "de" else \
             f'<span class="quote">“{esc(shorten(h.text, 120))}”</span>'
         if h.kind == "span":
@@ -346,7 +346,7 @@ def _claims_html(analysis: Any, lang: str) -> str:
         idx = claim_sentence(c)
         meta = []
         if isinstance(idx, int):
-            meta.append(f'<a href="#s-{idx}">{esc(t(lang, "sentence_n", n=idx))}</a>')
+            meta.append(f'<a href="#s-{idx}">{esc(t(lang, "sentence_n", n=sentence_number(idx)))}</a>')
         if c.get("priority") is not None:
             meta.append(f'{esc(t(lang, "priority"))}: {esc(i18n.priority_name(lang, c.get("priority")))}')
         if c.get("claim"):
@@ -393,7 +393,7 @@ def _figures_html(analysis: Any, highlights: list[Highlight], lang: str) -> str:
             f'<td class="text">{esc(h.text)}</td><td>{esc(i18n.kind_name(lang, fig.kind))}</td>'
             f'<td class="num">{esc(value)}</td><td>{esc(unit)}</td>'
             f'<td>{esc((sym + " ") if sym else "")}{esc(i18n.qualifier_word(lang, q))}</td>'
-            f'<td class="num"><a href="#s-{h.sentence}">{h.sentence}</a></td></tr>')
+            f'<td class="num"><a href="#s-{h.sentence}">{sentence_number(h.sentence)}</a></td></tr>')
     return (f'<table class="figures" id="figures-table"><thead><tr>{head}</tr></thead>\n<tbody>\n'
             + "\n".join(rows) + "\n</tbody></table>")
 
@@ -420,7 +420,7 @@ def _sentences_html(analysis: Any, lang: str) -> str:
             for q, c in why)
         cls = ' class="r-high"' if rhet is not None and rhet >= 0.5 else ""
         rows.append(
-            f'<tr id="row-{s.index}"{cls}><td class="num"><a href="#s-{s.index}">{s.index}</a></td>'
+            f'<tr id="row-{s.index}"{cls}><td class="num"><a href="#s-{s.index}">{sentence_number(s.index)}</a></td>'
             f'<td class="text">{esc(shorten(s.text, 160))}</td><td class="num">{rcell}</td>'
             f'<td>{esc(prob_label(sc.get("claim"), lang))}</td><td>{esc(prob_label(sc.get("sentiment"), lang))}</td>'
             f'<td>{"<ul class=why>" + why_html + "</ul>" if why_html else "–"}</td></tr>')

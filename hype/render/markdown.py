@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import (prob_label, View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
+from . import (prob_label, sentence_number, View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
                top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -109,10 +109,9 @@ def _article_md(analysis: Any, lang: str) -> tuple[str, list[str]]:
     spans_by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     figs_by_sentence: dict[int, list[tuple[int, int]]] = {}
     notes = []
-    n = 0
     for h in highlights:
         if h.kind == "span":
-            n += 1
+            n = h.number   # the HTML report's note number (its notes also explain the figures)
             spans_by_sentence.setdefault(h.sentence, []).append((h.start, h.end, n))
             cat = h.category
             reason = h.reason(lang)
@@ -122,7 +121,7 @@ def _article_md(analysis: Any, lang: str) -> tuple[str, list[str]]:
                     f"{md_escape(quote, dollars=dollars)}")
             if reason:
                 line += f": {md_escape(reason, dollars=dollars)}"
-            line += f" ({md_escape(t(lang, 'sentence_n', n=h.sentence))})"
+            line += f" ({md_escape(t(lang, 'sentence_n', n=sentence_number(h.sentence)))})"
             notes.append(line)
         else:
             figs_by_sentence.setdefault(h.sentence, []).append((h.start, h.end))
@@ -196,7 +195,7 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
             bits = []
             idx = claim_sentence(c)
             if idx is not None:
-                bits.append(f"**{esc(t(lang, 'sentence_n', n=idx))}**")
+                bits.append(f"**{esc(t(lang, 'sentence_n', n=sentence_number(idx)))}**")
             if c.get("priority") is not None:
                 bits.append(f"{esc(t(lang, 'priority'))}: {esc(i18n.priority_name(lang, c['priority']))}")
             if c.get("claim"):
@@ -224,14 +223,15 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
         out += [esc(t(lang, "no_figures")), ""]
     else:
         rows = []
-        for i, h in enumerate(fig_hs, 1):
+        for h in fig_hs:   # numbered in the notes' series, as in the HTML report
             f = View(h.obj)
             value, unit = i18n.format_figure(f, lang)
             q = f.qualifier or "exact"
             sym = i18n.QUALIFIER_SYMBOLS.get(q, "")
-            rows.append([str(i), esc(h.text, table=True), esc(i18n.kind_name(lang, f.kind), table=True),
+            rows.append([str(h.number), esc(h.text, table=True), esc(i18n.kind_name(lang, f.kind), table=True),
                          esc(value, table=True), esc(unit, table=True),
-                         esc(((sym + " ") if sym else "") + i18n.qualifier_word(lang, q), table=True), str(h.sentence)])
+                         esc(((sym + " ") if sym else "") + i18n.qualifier_word(lang, q), table=True),
+                         str(sentence_number(h.sentence))])
         out += [_table([esc(t(lang, k)) for k in ("col_no", "col_text", "col_kind", "col_value", "col_unit",
                                                   "col_qualifier", "col_sentence")],
                        rows, ["r", "l", "l", "r", "l", "l", "r"]), ""]
@@ -245,7 +245,7 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
             sc = s.scores or {}
             why = why_items(analysis, s, lang)
             why_text = "; ".join((_quote(q, lang) if q else "") + (f" ({c})" if c and q else (c or "")) for q, c in why)
-            rows.append([str(s.index), esc(shorten(s.text, 80), table=True),
+            rows.append([str(sentence_number(s.index)), esc(shorten(s.text, 80), table=True),
                          i18n.format_percent(s.rhetoric, lang) if s.rhetoric is not None else "–",
                          esc(prob_label(sc.get("claim"), lang), table=True),
                          esc(prob_label(sc.get("sentiment"), lang), table=True),

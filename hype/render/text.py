@@ -33,7 +33,7 @@ def render_text(analysis: Analysis, *, width: int = 100) -> str:
     for s in analysis.sentences:
         lines.append("")
         wrapped = textwrap.wrap(s.text, width=width - 8) or [""]
-        lines.append(f"[{s.index:>3}] ¶{s.paragraph:<3} " + wrapped[0])
+        lines.append(f"[{s.index + 1:>3}] ¶{s.paragraph:<3} " + wrapped[0])
         lines.extend(" " * 11 + w for w in wrapped[1:])
         for f in s.figures:
             unit = f.unit or (f.noun or "")
