@@ -10,6 +10,10 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "score", "HypeClassifier", "HypeModel", "Analysis", "__version__"]
 
 
+_SUBMODULES = frozenset("analysis batch cli corpus datasets errors evaluate explain features figures lexicons metrics "
+                        "model modelfile render report scoring sources spans text train".split())
+
+
 def __getattr__(name):
     # lazy: `import hype` stays cheap for the CLI's --help and for hype.text users
     if name == "analyze":
@@ -28,4 +32,8 @@ def __getattr__(name):
         from . import model
 
         return getattr(model, name)
+    if name in _SUBMODULES:   # hype.batch.run(...) after a plain `import hype`
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'hype' has no attribute {name!r}")

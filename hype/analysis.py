@@ -74,6 +74,7 @@ class Analysis:
             "text": self.text,
             "model": self.model,
             "sentences": [s.to_dict() for s in self.sentences],
+            "warnings": list(self.warnings),
             **({"metrics": self.metrics} if self.metrics is not None else {}),
             **({"claims_to_check": self.claims_to_check} if self.claims_to_check is not None else {}),
         }

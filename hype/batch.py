@@ -885,7 +885,7 @@ class _Reporter:
             self.last = now
             rate = self.done / max(now - self.t0, 1e-9)
             eta = (self.total - self.done) / rate if rate else 0
-            self.info(f"{self.done}/{self.total} articles ({pct}%), {self.failed} failed, "
+            self.info(f"{self.done}/{self.total} articles ({pct}%), {self.failed} of them failed, "
                       f"{rate:.2f} articles/s, about {eta:.0f} s left")
 
     def close(self) -> None:
@@ -1157,6 +1157,8 @@ def _process(work, out: Path, manifest: Manifest, version: str, model, fmts, ui_
                               "files": sorted(files), "source": art.origin, "row": result["row"]})
         manifest.save()
         counts["processed"] += 1
+        for note in result.get("warnings") or ():   # e.g. "not UTF-8": cron mail and run.json must say so
+            rep.warn(f"{art.id} ({art.origin}): {note}")
         rep.advance(False)
 
     try:

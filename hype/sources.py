@@ -355,7 +355,7 @@ def read_jsonl(path: Path, columns: dict[str, str | None] | None = None, *,
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield SourceError(None, origin, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+            yield SourceError(None, origin, f"malformed JSON line: {exc.msg}: column {exc.colno}")
             continue
         except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit number, arrays nested 100,000 deep
             yield SourceError(None, origin, f"malformed JSON line: {type(exc).__name__}: {str(exc)[:80]} "

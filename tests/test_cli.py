@@ -103,7 +103,18 @@ def test_cp1252_warns_but_works(tmp_path, capsys):
     assert main(["analyze", str(p)]) == 0
     captured = capsys.readouterr()
     assert "warning:" in captured.err and "cp1252" in captured.err
-    assert json.loads(captured.out)["sentences"][0]["text"].startswith("Der Umsatz der Müller AG")
+    doc = json.loads(captured.out)
+    assert doc["sentences"][0]["text"].startswith("Der Umsatz der Müller AG")
+    assert doc["warnings"] == ["input is not UTF-8; decoded as cp1252 (expected UTF-8)"]   # kept in the JSON too
+    out = tmp_path / "reports"
+    assert main(["report", str(p), "--out", str(out), "--format", "md,json"]) == 0
+    md = (out / "alt" / "report.md").read_text(encoding="utf-8")
+    assert "Eingabe ist kein UTF-8, als cp1252 gelesen" in md and "input is not UTF-8" not in md
+    assert json.loads((out / "alt" / "report.json").read_text(encoding="utf-8"))["warnings"]
+    batch_out = tmp_path / "batch"
+    assert main(["batch", str(p), "--out", str(batch_out), "--format", "json", "--quiet"]) == 0
+    run = json.loads((batch_out / "run.json").read_text(encoding="utf-8"))
+    assert any("cp1252" in w for w in run["warnings"]) and "cp1252" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("argv", [[], ["analyze"], ["analyze", "x.txt", "--lang", "fr"], ["frobnicate"]])

@@ -330,7 +330,7 @@ def _header_html(analysis: Any, lang: str, n_spans: int) -> str:
            f'<p class="meta">{" · ".join(meta)}</p>']
     if analysis.warnings:
         out.append(f'<div class="warnings"><strong>{esc(t(lang, "warnings"))}:</strong> '
-                   + "; ".join(esc(w) for w in analysis.warnings) + "</div>")
+                   + "; ".join(esc(i18n.note_text(lang, w)) for w in analysis.warnings) + "</div>")
     out.append("</header>")
     return "\n".join(out)
 

@@ -6,6 +6,7 @@ Every label a renderer shows comes from here, so a translation is a change to th
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 UI_LANGS = ("de", "en")
@@ -325,6 +326,24 @@ CUE_NAMES = {
            "style:caps_word": "capitals", "style:length": "sentence length", "style:digit_share": "share of digits",
            "lang:de": "language", "context:article": "rest of the article"},
 }
+
+
+_NOTES_DE = (
+    (re.compile(r"^input is not UTF-8; decoded as (\S+) \(expected UTF-8\)$"),
+     "Eingabe ist kein UTF-8, als {0} gelesen (erwartet: UTF-8); Umlaute und Sonderzeichen prüfen"),
+    (re.compile(r"^input has no byte-order mark; decoded as (\S+) \(expected UTF-8, or UTF-16 with a BOM\)$"),
+     "Eingabe ohne Byte-Order-Mark, als {0} gelesen (erwartet: UTF-8 oder UTF-16 mit BOM)"),
+)
+
+
+def note_text(lang: str, note: str) -> str:
+    """A reading note (hype.text's decoding warnings are English) in the report's language."""
+    if lang == "de":
+        for pattern, german in _NOTES_DE:
+            m = pattern.match(note)
+            if m:
+                return german.format(*m.groups())
+    return note
 
 
 def ui_language(analysis: Any, ui_lang: str | None = None) -> str:

@@ -176,7 +176,7 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     if phrases:
         out += [f"**{esc(t(lang, 'top_phrases'))}:** " + ", ".join(esc(_quote(p, lang)) for p, _, _ in phrases[:8]), ""]
     if analysis.warnings:
-        out += [f"> **{esc(t(lang, 'warnings'))}:** " + "; ".join(esc(w) for w in analysis.warnings), ""]
+        out += [f"> **{esc(t(lang, 'warnings'))}:** " + "; ".join(esc(i18n.note_text(lang, w)) for w in analysis.warnings), ""]
 
     article, notes = _article_md(analysis, lang)
     out += [f"## {esc(t(lang, 'article'))}", "", f"_{esc(t(lang, 'md_article_help'))}_".replace(r"\*\*", "**"), "",
