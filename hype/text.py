@@ -124,16 +124,20 @@ _BLOCK_TAGS = frozenset(
     "blockquote pre figure figcaption main nav dd dt dl hr form address details summary".split()
 )
 _SKIP_TAGS = frozenset("script style noscript template head svg iframe object canvas".split())
+# Page furniture: site navigation ("Home | Wirtschaft"), sidebars, footers and forms are not the article, and their
+# menu words would be scored as sentences. Skipped unless that leaves no text (an unclosed <nav> …).
+_FURNITURE_TAGS = frozenset("nav aside footer form button select".split())
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[str] = _SKIP_TAGS) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.skip = skip
 
     def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
+        if tag in self.skip:
             self.skip_depth += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
@@ -143,7 +147,7 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS:
+        if tag in self.skip:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
@@ -155,7 +159,12 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    parser = _TextExtractor()
+    text = _extract(html, _SKIP_TAGS | _FURNITURE_TAGS)
+    return text if text else _extract(html, _SKIP_TAGS)
+
+
+def _extract(html: str, skip: frozenset[str]) -> str:
+    parser = _TextExtractor(skip)
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts)

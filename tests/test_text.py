@@ -153,6 +153,15 @@ def test_html_body_text_only():
     assert text.split("\n\n") == ["Velantis wächst", "Der Umsatz stieg um 12 Prozent.", "Die Aktie stieg deutlich.", "Neue Zeile."]
 
 
+def test_html_page_furniture_is_not_article_text():
+    html = ("<body><nav><a href='/'>Home</a> | <a href='/w'>Wirtschaft</a></nav><header><h1>Velantis wächst</h1>"
+            "</header><article><p>Der Umsatz stieg um 12 Prozent.</p></article><aside>Lesen Sie auch: Mehr!</aside>"
+            "<form><button>Abonnieren</button></form><footer>© Nordkurier</footer></body>")
+    assert normalise(html_to_text(html)).split("\n\n") == ["Velantis wächst", "Der Umsatz stieg um 12 Prozent."]
+    # an unclosed <nav> would swallow everything: then the furniture is kept rather than losing the article
+    assert "Der Umsatz stieg" in html_to_text("<nav>Menü<p>Der Umsatz stieg um 12 Prozent.</p>")
+
+
 def test_markdown_stripped():
     md = ("---\ntitle: x\n---\n# Velantis wächst\n\nDer **Umsatz** stieg laut [Bericht](http://x.invalid) "
           "um *12 Prozent*.\n\n- erster Punkt\n- zweiter Punkt\n\n```\ncode()\n```\n> Zitat hier.")
