@@ -772,7 +772,10 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
             elif key == "top_phrases":
                 cells.append(f'<td class="phrases">{_esc(value)}</td>')
             elif key == "verdict_label":
-                label = value or r.get("verdict")
+                # the overview page is English: one vocabulary in its Verdict column, whatever each article's language
+                from .metrics import BAND_LABELS
+
+                label = BAND_LABELS["en"].get(str(r.get("verdict")), value or r.get("verdict"))
                 cells.append(f'<td data-v="{_esc(label)}">{_esc(label)}</td>')
             else:
                 cells.append(f'<td data-v="{_esc((value or "").lower())}">{_esc(value)}</td>')

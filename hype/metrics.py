@@ -324,8 +324,9 @@ def _why(concrete: list, is_projection: bool, rhetorical: bool, lang: str) -> st
     return text[:1].upper() + text[1:]
 
 
-def claims_to_check(analysis, limit: int = 10) -> list[dict[str, Any]] | None:
+def claims_to_check(analysis, limit: int = 10, lang: str | None = None) -> list[dict[str, Any]] | None:
     """Fact and projection sentences with concrete figures, most important first (docs/metrics.md).
+    The reasons ("why") are in `lang`, by default the article's language.
 
     None only for an analysis without sentences; [] when no sentence qualifies."""
     sentences = list(_get(analysis, "sentences") or [])
@@ -333,7 +334,7 @@ def claims_to_check(analysis, limit: int = 10) -> list[dict[str, Any]] | None:
         return None
     if limit < 0:
         raise ValueError(f"limit must be ≥ 0 (got {limit})")
-    lang = _language(analysis)
+    lang = lang if lang in _WHY else _language(analysis)
     with_claims = _has_task(sentences, "claim")
     with_rhetoric = _has_task(sentences, "rhetoric")
     items = []

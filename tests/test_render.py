@@ -668,3 +668,15 @@ def test_repeated_cues_carry_all_their_places(tiny_model):
     repeated = [c for c in contribs if c.kind == "cue" and c.places]
     assert repeated and all((c.start, c.end) == c.places[0] and len(c.places) > 1 for c in repeated)
     assert all(text[a:b] for c in repeated for a, b in c.places)
+
+
+def test_ui_language_translates_the_reasons_of_claims_too():
+    from hype.analysis import analyze_path
+
+    a = analyze_path(Path(__file__).resolve().parents[1] / "corpora" / "examples" / "de-chips-004.txt", model=None)
+    assert a.language == "de" and a.claims_to_check
+    en = render_markdown(a, ui_lang="en")
+    de = render_markdown(a, ui_lang="de")
+    german_why = a.claims_to_check[0]["why"]
+    assert german_why in de and german_why not in en
+    assert "Why: " in en

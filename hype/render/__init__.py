@@ -304,6 +304,21 @@ def sentence_number(index: int) -> int:
     return index + 1
 
 
+def claims_in(analysis: Any, lang: str) -> list[dict[str, Any]] | None:
+    """The analysis's claims to check with their reasons in the report's language (--ui-lang may differ from
+    the article's); order and priorities are the analysis's own."""
+    claims = _get(analysis, "claims_to_check")
+    if not claims or lang == _get(analysis, "language"):
+        return claims
+    from ..metrics import claims_to_check
+
+    try:
+        why = {c["sentence"]: c["why"] for c in claims_to_check(analysis, limit=len(claims), lang=lang) or []}
+    except (KeyError, TypeError, ValueError):   # an analysis read back from a foreign JSON: keep its reasons
+        return claims
+    return [{**c, "why": why.get(claim_sentence(c), c.get("why"))} if isinstance(c, dict) else c for c in claims]
+
+
 def claim_sentence(claim: dict[str, Any]) -> int | None:
     """Index of the sentence a claim is about ("sentence", or "index" in early drafts)."""
     idx = claim.get("sentence", claim.get("index"))

@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any, Mapping
 
-from . import (prob_label, sentence_number, Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
+from . import (prob_label, sentence_number, claims_in, Highlight, View, claim_figures, claim_sentence, collect_highlights, figure_summary, hype_index,
                metric_items, nest, paragraphs, shorten, source_title, span_counts, top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -336,7 +336,7 @@ def _header_html(analysis: Any, lang: str, n_spans: int) -> str:
 
 
 def _claims_html(analysis: Any, lang: str) -> str:
-    claims = analysis.claims_to_check
+    claims = claims_in(analysis, lang)
     if claims is None:
         return f'<p class="help">{esc(t(lang, "claims_absent"))}</p>'
     if not claims:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import (prob_label, sentence_number, View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
+from . import (prob_label, sentence_number, claims_in, View, claim_figures, claim_sentence, figure_summary, collect_highlights, hype_index, metric_items, paragraphs, shorten, source_title,
                top_phrases, verdict, why_items)
 from . import i18n
 from .i18n import t
@@ -185,7 +185,7 @@ def render_markdown(analysis: Any, ui_lang: str | None = None) -> str:
     out += (notes if notes else [esc(t(lang, "no_notes"))]) + [""]
 
     out += [f"## {esc(t(lang, 'claims'))}", ""]
-    claims = analysis.claims_to_check
+    claims = claims_in(analysis, lang)
     if claims is None:
         out += [esc(t(lang, "claims_absent")), ""]
     elif not claims:
