@@ -1,6 +1,7 @@
 """Scoring sentences with a HypeModel: the packaged one by default, or a directory from `hype train`."""
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -81,6 +82,14 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
             s.explanations = {task: [c.to_dict(offset=s.start) for c in contribs] for task, contribs in ex.items()}
 
 
+def _neither_language(text: str) -> bool:
+    # the document-level test (hype.text.detect_language), for sentences long enough to judge
+    from .text import language_scores
+
+    s = language_scores(text)
+    return s["words"] >= 8 and max(s["de"], s["en"]) < max(2, 0.08 * s["words"])
+
+
 def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -> pd.DataFrame:
     """One row per sentence: text, language, rhetoric (P(class 1)), claim + claim_<label> probabilities,
     sentiment + sentiment_<label> probabilities. A model trained for fewer tasks fills only its columns."""
@@ -96,7 +105,16 @@ def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -
     bad = [type(t).__name__ for t in texts if not isinstance(t, str)]
     if bad:
         raise InputError(f"expected every sentence as a str, got {bad[0]} ({len(bad)} of {len(texts)})")
+    empty = [i for i, t in enumerate(texts) if not t.strip()]
+    if empty:
+        raise InputError(f"sentence {empty[0]} is empty ({len(empty)} of {len(texts)}; expected text to score)")
     langs = [check_language(lang) if lang else guess_language(t, default="de") for t in texts]
+    if not lang:
+        foreign = [i for i, t in enumerate(texts) if _neither_language(t)]
+        if foreign:
+            warnings.warn(f"{len(foreign)} of {len(texts)} sentences (first: {foreign[0]}) look like neither German "
+                          "nor English; scored anyway (the models know only these two; pass lang= to force one)",
+                          UserWarning, stacklevel=2)
     m = load_model(model)
     scores = predict(m, texts, langs)[0] if texts else []
     rows = [{"text": t, "language": lg, **flatten_scores(sc)} for t, lg, sc in zip(texts, langs, scores)]

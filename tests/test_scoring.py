@@ -102,3 +102,20 @@ def test_api_input_types():
     for bad in (b"Hallo", 5, ["Ein Satz.", None]):
         with pytest.raises(InputError, match="expected"):
             score(bad)
+
+
+def test_score_refuses_empty_sentences_and_warns_on_other_languages(tiny_model_dir):
+    import warnings
+
+    from hype import score
+    from hype.errors import InputError
+
+    with pytest.raises(InputError, match="sentence 1 is empty"):
+        score(["Der Umsatz stieg.", "   "], model=tiny_model_dir)
+    with pytest.warns(UserWarning, match="neither German nor English"):
+        score(["Le chiffre d'affaires de la société a augmenté de douze pour cent au troisième trimestre."],
+              model=tiny_model_dir)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")     # German, English and short sentences: no warning
+        score(["Der Umsatz stieg um 5 Prozent.", "Revenue rose 4 percent, the company said.", "Ok."],
+              model=tiny_model_dir)
