@@ -68,7 +68,8 @@ def test_one_bad_file_does_not_stop_the_others(de_file, tmp_path, capsys):
 def test_analyze_text_format(de_file, capsys):
     assert main(["analyze", str(de_file), "--format", "text"]) == 0
     out = capsys.readouterr().out
-    assert "bis zu 65 Milliarden Dollar" in out and "Obergrenze" in out
+    assert "bis zu 65 Milliarden Dollar" in out and "upper bound" in out
+    assert "hype index" in out and "= rhetoric " in out and "[  1] ¶1" in out   # scores shown, counted from 1
 
 
 def test_forced_language(tmp_path, capsys):
