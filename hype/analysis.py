@@ -61,6 +61,7 @@ class Analysis:
     model: dict[str, Any] | None = None  # name/version/tasks of the model that scored it
     metrics: dict[str, Any] | None = None  # hype.metrics.article_metrics()
     claims_to_check: list[dict[str, Any]] | None = None  # hype.metrics.claims_to_check()
+    title: str | None = None  # the article's title when its source names one (feeds, CSV/JSONL exports)
 
     @property
     def figures(self) -> list[Figure]:
@@ -70,6 +71,7 @@ class Analysis:
         return {
             "schema": SCHEMA,
             "source": self.source,
+            **({"title": self.title} if self.title else {}),
             "language": self.language,
             "text": self.text,
             "model": self.model,

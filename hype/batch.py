@@ -448,6 +448,7 @@ def process_article(article: Article, opts: dict[str, Any]) -> dict[str, Any]:
 
                 model = load_model(model)
             analysis = analyze_document(doc, model, explain=opts["explain"])
+            analysis.title = article.title
             files = _render_files(analysis, opts["formats"], opts["ui_lang"], opts["tmp"])
         slug = slug_for(article.id)
         row = overview_row(article, analysis, f"{ARTICLES_DIR}/{slug}/{_main_file(files)}")

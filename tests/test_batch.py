@@ -462,3 +462,17 @@ def test_manifest_saves_are_spaced_and_flushed(tmp_path):
     assert "articles/b" not in (tmp_path / "manifest.json").read_text(encoding="utf-8")
     m.flush()                                         # the end of a run (or an interrupt) writes it
     assert set(json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["articles"]) == {"a", "b"}
+
+
+def test_reports_are_headed_with_the_articles_own_title(tmp_path, batch):
+    src = tmp_path / "export.csv"
+    src.write_text("id,title,url,text\n"
+                   "c1,Nordwerk hebt die Prognose an,https://x.example/a,Der Umsatz stieg um 5 Prozent. Die Aktie legte zu.\n"
+                   "c2,Velantis senkt die Kosten,https://x.example/b,Die Kosten sanken um 3 Prozent. Der Gewinn stieg.\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert batch([src], out, formats=("md", "json"))["exit_code"] == 0
+    heads = sorted(p.read_text(encoding="utf-8").splitlines()[0] for p in (out / "articles").glob("*/report.md"))
+    assert heads == ["# Hype-Bericht: Nordwerk hebt die Prognose an", "# Hype-Bericht: Velantis senkt die Kosten"]
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "articles").glob("*/report.json")]
+    assert {d["title"] for d in docs} == {"Nordwerk hebt die Prognose an", "Velantis senkt die Kosten"}

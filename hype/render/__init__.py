@@ -139,6 +139,9 @@ def nest(start: int, end: int, highlights: Iterable[Highlight]) -> list[tuple]:
 
 
 def source_title(analysis: Any, lang: str) -> str:
+    title = getattr(analysis, "title", None)
+    if title:                # a feed item's or export row's own title beats its URL or id
+        return str(title)
     if not analysis.source:
         return i18n.t(lang, "untitled")
     return PurePath(str(analysis.source)).name or str(analysis.source)
