@@ -520,22 +520,85 @@ def _no_data(fig, ax, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555", transform=ax.transAxes)
 
 
-def _chart_outlets(rows) -> bytes:
+# The overview's words: English by default (a batch can mix languages), German with --ui-lang de.
+_OV = {
+    "en": {"unknown_outlet": "(unknown outlet)", "other_outlets": "(other outlets)", "no_index": "no hype index yet",
+           "axis_index100": "hype index (0–100)", "title_outlets": "Hype index by outlet",
+           "no_dated": "no dated articles with a hype index yet", "article": "article", "weekly_mean": "weekly mean",
+           "daily_mean": "daily mean", "axis_index": "hype index", "title_time": "Hype over time",
+           "per_week": " (per week)", "per_day": " (per day)", "no_density": "no hype index / fact density yet",
+           "q_hype_empty": "hype without substance", "q_hype_figs": "hype with figures",
+           "q_sober_few": "sober, few figures", "q_sober_subst": "sober and substantial",
+           "axis_density": "fact density (figures per 100 words; dashed line: median {m})",
+           "title_substance": "Hype vs. substance", "page_title": "hype batch overview",
+           "n_articles": ("{n} article", "{n} articles"), "n_outlets": ("{n} outlet", "{n} outlets"),
+           "published_range": "published {a} to {b}", "published_one": "published {a}", "model": "model {m}",
+           "errors_line": ("{n} input could not be read or analysed in the latest run",
+                           "{n} inputs could not be read or analysed in the latest run"),
+           "errors_where": "(listed at the end and in errors.jsonl).",
+           "cap_outlets": "Hype index by outlet (box: middle half of the articles, orange line: median)",
+           "cap_time": "Hype over time",
+           "cap_substance": "Hype vs. substance: hype index against concrete figures per 100 words",
+           "articles": "Articles", "help": "Sorted by hype index. With JavaScript, click a column header to sort "
+                                           "by it. Each title links to the article's report.",
+           "link": "link", "none_yet": "No finished articles yet.",
+           "errors_head": "Not read or not analysed in the latest run", "col_id": "Id", "col_source": "Source",
+           "col_reason": "Reason",
+           "footer": "Written by hype {v} (hype batch). Data: overview.csv, overview.jsonl; per-run summary: run.json.",
+           "cols": ("Hype index", "Verdict", "Title", "Outlet", "Published", "Lang.", "Fact density",
+                    "Rhetoric share", "Projection share", "Sentiment balance", "Sentences", "Top rhetoric phrases",
+                    "Original")},
+    "de": {"unknown_outlet": "(Medium unbekannt)", "other_outlets": "(weitere Medien)", "no_index": "noch kein Hype-Index",
+           "axis_index100": "Hype-Index (0–100)", "title_outlets": "Hype-Index nach Medium",
+           "no_dated": "noch keine datierten Artikel mit Hype-Index", "article": "Artikel",
+           "weekly_mean": "Wochenmittel", "daily_mean": "Tagesmittel", "axis_index": "Hype-Index",
+           "title_time": "Hype im Zeitverlauf", "per_week": " (je Woche)", "per_day": " (je Tag)",
+           "no_density": "noch kein Hype-Index / keine Faktendichte",
+           "q_hype_empty": "Hype ohne Substanz", "q_hype_figs": "Hype mit Zahlen",
+           "q_sober_few": "nüchtern, wenige Zahlen", "q_sober_subst": "nüchtern und gehaltvoll",
+           "axis_density": "Faktendichte (Zahlen je 100 Wörter; gestrichelt: Median {m})",
+           "title_substance": "Hype gegen Substanz", "page_title": "hype-Übersicht",
+           "n_articles": ("{n} Artikel", "{n} Artikel"), "n_outlets": ("{n} Medium", "{n} Medien"),
+           "published_range": "erschienen {a} bis {b}", "published_one": "erschienen {a}", "model": "Modell {m}",
+           "errors_line": ("{n} Eingabe konnte im letzten Lauf nicht gelesen oder analysiert werden",
+                           "{n} Eingaben konnten im letzten Lauf nicht gelesen oder analysiert werden"),
+           "errors_where": "(am Ende aufgeführt und in errors.jsonl).",
+           "cap_outlets": "Hype-Index nach Medium (Kasten: mittlere Hälfte der Artikel, orange Linie: Median)",
+           "cap_time": "Hype im Zeitverlauf",
+           "cap_substance": "Hype gegen Substanz: Hype-Index und konkrete Zahlen je 100 Wörter",
+           "articles": "Artikel", "help": "Nach Hype-Index sortiert. Mit JavaScript sortiert ein Klick auf eine "
+                                          "Spaltenüberschrift. Jeder Titel führt zum Bericht des Artikels.",
+           "link": "Link", "none_yet": "Noch keine fertigen Artikel.",
+           "errors_head": "Im letzten Lauf nicht gelesen oder nicht analysiert", "col_id": "Id",
+           "col_source": "Quelle", "col_reason": "Grund",
+           "footer": "Erstellt mit hype {v} (hype batch). Daten: overview.csv, overview.jsonl; Laufbericht: run.json.",
+           "cols": ("Hype-Index", "Urteil", "Titel", "Medium", "Erschienen", "Spr.", "Faktendichte",
+                    "Anteil Rhetorik", "Anteil Prognosen", "Stimmungsbilanz", "Sätze", "Auffälligste Formulierungen",
+                    "Original")},
+}
+
+
+def _ov(lang: str | None) -> dict[str, Any]:
+    return _OV.get(lang or "en", _OV["en"])
+
+
+def _chart_outlets(rows, lang: str | None = None) -> bytes:
+    w = _ov(lang)
     groups: dict[str, list[float]] = {}
     for r in rows:
         h = _number(r.get("hype_index"))
         if h is not None:
-            groups.setdefault(r.get("outlet") or "(unknown outlet)", []).append(float(h))
+            groups.setdefault(r.get("outlet") or w["unknown_outlet"], []).append(float(h))
     top = sorted(groups, key=lambda k: (-len(groups[k]), k))[:15]
     rest = [v for k in groups if k not in top for v in groups[k]]
     data = {k: groups[k] for k in top}
     if rest:
-        data["(other outlets)"] = rest
+        data[w["other_outlets"]] = rest
     names = sorted(data, key=lambda k: (sorted(data[k])[len(data[k]) // 2], k))
     fig = _figure(7.5, max(2.5, 0.45 * len(names) + 1.3))
     ax = fig.subplots()
     if not names:
-        _no_data(fig, ax, "no hype index yet")
+        _no_data(fig, ax, w["no_index"])
         return _png(fig)
     style = {"widths": 0.6, "patch_artist": True, "boxprops": {"facecolor": "#cfe3f3", "edgecolor": "#0b4f7c"},
              "medianprops": {"color": "#b35806"}, "flierprops": {"markersize": 3}}
@@ -547,13 +610,14 @@ def _chart_outlets(rows) -> bytes:
         ax.plot(data[k], [i] * len(data[k]), "o", color="#0b4f7c", alpha=0.35, markersize=3)
     ax.set_yticks(range(1, len(names) + 1), [f"{k[:32]} (n={len(data[k])})" for k in names])
     ax.set_xlim(0, 100)
-    ax.set_xlabel("hype index (0–100)")
-    ax.set_title("Hype index by outlet")
+    ax.set_xlabel(w["axis_index100"])
+    ax.set_title(w["title_outlets"])
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 
 
-def _chart_time(rows) -> bytes:
+def _chart_time(rows, lang: str | None = None) -> bytes:
+    w = _ov(lang)
     points = []
     for r in rows:
         h = _number(r.get("hype_index"))
@@ -566,7 +630,7 @@ def _chart_time(rows) -> bytes:
     fig = _figure(7.5, 3.6)
     ax = fig.subplots()
     if not points:
-        _no_data(fig, ax, "no dated articles with a hype index yet")
+        _no_data(fig, ax, w["no_dated"])
         return _png(fig)
     points.sort()
     weekly = (points[-1][0] - points[0][0]).days > 62
@@ -576,25 +640,26 @@ def _chart_time(rows) -> bytes:
         buckets.setdefault(key, []).append(h)
     keys = sorted(buckets)
     ax.plot([d for d, _ in points], [h for _, h in points], "o", color="#0b4f7c", alpha=0.25, markersize=3,
-            label="article")
+            label=w["article"])
     ax.plot(keys, [sum(buckets[k]) / len(buckets[k]) for k in keys], "-o", color="#b35806", markersize=4,
-            label="weekly mean" if weekly else "daily mean")
+            label=w["weekly_mean"] if weekly else w["daily_mean"])
     ax.set_ylim(0, 100)
-    ax.set_ylabel("hype index")
-    ax.set_title("Hype over time" + (" (per week)" if weekly else " (per day)"))
+    ax.set_ylabel(w["axis_index"])
+    ax.set_title(w["title_time"] + (w["per_week"] if weekly else w["per_day"]))
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     return _png(fig)
 
 
-def _chart_substance(rows) -> bytes:
+def _chart_substance(rows, lang: str | None = None) -> bytes:
+    w = _ov(lang)
     pts = [(float(r["fact_density"]), float(r["hype_index"])) for r in rows
            if _number(r.get("fact_density")) is not None and _number(r.get("hype_index")) is not None]
     fig = _figure(6.5, 5.0)
     ax = fig.subplots()
     if not pts:
-        _no_data(fig, ax, "no hype index / fact density yet")
+        _no_data(fig, ax, w["no_density"])
         return _png(fig)
     xs = sorted(x for x, _ in pts)
     x_mid = xs[len(xs) // 2]
@@ -605,19 +670,20 @@ def _chart_substance(rows) -> bytes:
     ax.set_xlim(0, x_max)
     ax.set_ylim(0, 100)
     style = {"fontsize": 8, "color": "#555555", "transform": ax.transAxes}
-    ax.text(0.02, 0.97, "hype without substance", va="top", **style)
-    ax.text(0.98, 0.97, "hype with figures", va="top", ha="right", **style)
-    ax.text(0.02, 0.03, "sober, few figures", **style)
-    ax.text(0.98, 0.03, "sober and substantial", ha="right", **style)
-    ax.set_xlabel(f"fact density (figures per 100 words; dashed line: median {x_mid:.3g})")
-    ax.set_ylabel("hype index")
-    ax.set_title("Hype vs. substance")
+    ax.text(0.02, 0.97, w["q_hype_empty"], va="top", **style)
+    ax.text(0.98, 0.97, w["q_hype_figs"], va="top", ha="right", **style)
+    ax.text(0.02, 0.03, w["q_sober_few"], **style)
+    ax.text(0.98, 0.03, w["q_sober_subst"], ha="right", **style)
+    ax.set_xlabel(w["axis_density"].format(m=f"{x_mid:.3g}"))
+    ax.set_ylabel(w["axis_index"])
+    ax.set_title(w["title_substance"])
     ax.grid(alpha=0.3)
     return _png(fig)
 
 
-def render_charts(rows: list[dict[str, Any]]) -> dict[str, bytes]:
-    return {"outlets": _chart_outlets(rows), "time": _chart_time(rows), "substance": _chart_substance(rows)}
+def render_charts(rows: list[dict[str, Any]], lang: str | None = None) -> dict[str, bytes]:
+    return {"outlets": _chart_outlets(rows, lang), "time": _chart_time(rows, lang),
+            "substance": _chart_substance(rows, lang)}
 
 
 _SORT_SCRIPT = """
@@ -662,20 +728,20 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 @media print{th{position:static}.charts img{max-width:48%}}
 """
 
-_COLUMNS_HTML = [  # (header, row key, sort type or None)
-    ("Hype index", "hype_index", "num"),
-    ("Verdict", "verdict_label", "text"),
-    ("Title", "title", "text"),
-    ("Outlet", "outlet", "text"),
-    ("Published", "published", "text"),
-    ("Lang.", "language", "text"),
-    ("Fact density", "fact_density", "num"),
-    ("Rhetoric share", "rhetoric_share", "num"),
-    ("Projection share", "projection_share", "num"),
-    ("Sentiment balance", "sentiment_balance", "num"),
-    ("Sentences", "n_sentences", "num"),
-    ("Top rhetoric phrases", "top_phrases", None),
-    ("Original", "url", None),
+_COLUMNS_HTML = [  # (row key, sort type or None); headers in _OV[lang]["cols"], same order
+    ("hype_index", "num"),
+    ("verdict_label", "text"),
+    ("title", "text"),
+    ("outlet", "text"),
+    ("published", "text"),
+    ("language", "text"),
+    ("fact_density", "num"),
+    ("rhetoric_share", "num"),
+    ("projection_share", "num"),
+    ("sentiment_balance", "num"),
+    ("n_sentences", "num"),
+    ("top_phrases", None),
+    ("url", None),
 ]
 
 
@@ -700,37 +766,42 @@ def _safe_href(url) -> str | None:
 
 
 def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: list[dict[str, Any]],
-                 models: list[str]) -> str:
+                 models: list[str], lang: str | None = None) -> str:
     """The self-contained overview page: charts inline, one table row per article (pre-sorted by hype index,
-    readable without JavaScript), every text HTML-escaped, links to the per-article reports."""
+    readable without JavaScript), every text HTML-escaped, links to the per-article reports. lang: the page's
+    language (en, the default, or de)."""
     from urllib.parse import quote
+
+    from .metrics import BAND_LABELS
+
+    w = _ov(lang)
+    page_lang = lang if lang in _OV else "en"
 
     script_hash = base64.b64encode(hashlib.sha256(_SORT_SCRIPT.encode("utf-8")).digest()).decode()
     outlets = sorted({r.get("outlet") for r in rows if r.get("outlet")})
     dates = sorted(r["published"] for r in rows if r.get("published"))
-    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    meta = [plural(len(rows), "article"), plural(len(outlets), "outlet")]
+    plural = lambda n, key: w[key][n != 1].format(n=n)  # noqa: E731
+    meta = [plural(len(rows), "n_articles"), plural(len(outlets), "n_outlets")]
     if dates:
-        meta.append(f"published {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"published {dates[0]}")
+        meta.append(w["published_range"].format(a=dates[0], b=dates[-1]) if dates[0] != dates[-1]
+                    else w["published_one"].format(a=dates[0]))
     if models:
-        meta.append("model " + ", ".join(m[:12] for m in models))
+        meta.append(w["model"].format(m=", ".join(m[:12] for m in models)))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{page_lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
         f"style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'\">",
-        "<title>hype batch overview</title>",
+        f"<title>{_esc(w['page_title'])}</title>",
         f"<style>{_CSS}</style></head><body>",
-        "<h1>hype batch overview</h1>",
+        f"<h1>{_esc(w['page_title'])}</h1>",
         f'<p class="meta">{_esc(" · ".join(meta))}</p>',
     ]
     if errors:
-        parts.append(f'<p class="meta"><strong>{len(errors)} input{"s" if len(errors) != 1 else ""} could not be '
-                     f'read or analysed in the latest run</strong> (listed at the end and in errors.jsonl).</p>')
-    captions = {"outlets": "Hype index by outlet (box: middle half of the articles, orange line: median)",
-                "time": "Hype over time",
-                "substance": "Hype vs. substance: hype index against concrete figures per 100 words"}
+        parts.append(f'<p class="meta"><strong>{_esc(plural(len(errors), "errors_line"))}</strong> '
+                     f'{_esc(w["errors_where"])}</p>')
+    captions = {"outlets": w["cap_outlets"], "time": w["cap_time"], "substance": w["cap_substance"]}
     parts.append('<div class="charts">')
     for key, fname in CHART_FILES.items():
         if key in charts:
@@ -739,11 +810,10 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
                          f'<figcaption>{_esc(captions[key])} — <a href="{CHARTS_DIR}/{fname}">{fname}</a>'
                          f"</figcaption></figure>")
     parts.append("</div>")
-    parts.append("<h2>Articles</h2>")
-    parts.append('<p class="small">Sorted by hype index. With JavaScript, click a column header to sort by it. '
-                 'Each title links to the article\'s report.</p>')
+    parts.append(f"<h2>{_esc(w['articles'])}</h2>")
+    parts.append(f'<p class="small">{_esc(w["help"])}</p>')
     parts.append('<table class="sortable"><thead><tr>')
-    for head, key, kind in _COLUMNS_HTML:
+    for head, (key, kind) in zip(w["cols"], _COLUMNS_HTML):
         attrs = f' data-type="{kind}"' if kind else ""
         if key == "hype_index":
             attrs += ' aria-sort="descending"'
@@ -751,7 +821,7 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
     parts.append("</tr></thead><tbody>")
     for r in rows:
         cells = []
-        for _head, key, kind in _COLUMNS_HTML:
+        for key, kind in _COLUMNS_HTML:
             value = r.get(key)
             if kind == "num":
                 v = _number(value)
@@ -768,50 +838,47 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
                              f'<br><span class="small">{_esc(r.get("id"))}</span></td>')
             elif key == "url":
                 href = _safe_href(value)
-                cells.append(f'<td><a href="{_esc(href)}" rel="noopener noreferrer">link</a></td>' if href
+                cells.append(f'<td><a href="{_esc(href)}" rel="noopener noreferrer">{_esc(w["link"])}</a></td>' if href
                              else f"<td>{_esc(value)}</td>")
             elif key == "top_phrases":
                 cells.append(f'<td class="phrases">{_esc(value)}</td>')
             elif key == "verdict_label":
-                # the overview page is English: one vocabulary in its Verdict column, whatever each article's language
-                from .metrics import BAND_LABELS
-
-                label = BAND_LABELS["en"].get(str(r.get("verdict")), value or r.get("verdict"))
+                # one vocabulary in the Verdict column (the page's), whatever each article's language
+                label = BAND_LABELS[page_lang].get(str(r.get("verdict")), value or r.get("verdict"))
                 cells.append(f'<td data-v="{_esc(label)}">{_esc(label)}</td>')
             else:
                 cells.append(f'<td data-v="{_esc((value or "").lower())}">{_esc(value)}</td>')
         parts.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     if not rows:
-        parts.append("<p>No finished articles yet.</p>")
+        parts.append(f"<p>{_esc(w['none_yet'])}</p>")
     if errors:
-        parts.append("<h2>Not read or not analysed in the latest run</h2>")
-        parts.append('<table><thead><tr><th scope="col">Id</th><th scope="col">Source</th>'
-                     '<th scope="col">Reason</th></tr></thead><tbody>')
+        parts.append(f"<h2>{_esc(w['errors_head'])}</h2>")
+        parts.append(f'<table><thead><tr><th scope="col">{_esc(w["col_id"])}</th><th scope="col">'
+                     f'{_esc(w["col_source"])}</th><th scope="col">{_esc(w["col_reason"])}</th></tr></thead><tbody>')
         for e in errors:
             parts.append(f"<tr><td>{_esc(e.get('id'))}</td><td>{_esc(e.get('source'))}</td>"
                          f"<td>{_esc(e.get('reason'))}</td></tr>")
         parts.append("</tbody></table>")
-    parts.append(f'<p class="small">Written by hype {_esc(__version__)} (hype batch). Data: overview.csv, '
-                 f"overview.jsonl; per-run summary: run.json.</p>")
+    parts.append(f'<p class="small">{_esc(w["footer"].format(v=__version__))}</p>')
     parts.append(f"<script>{_SORT_SCRIPT}</script>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
 
-def build_overview(out: Path, manifest: Manifest, errors: list[dict[str, Any]]) -> int:
-    """Rebuild index.html, overview.csv/.jsonl and the charts from every finished article in the manifest.
-    Files whose bytes did not change are not touched. Returns the number of rows."""
+def build_overview(out: Path, manifest: Manifest, errors: list[dict[str, Any]], lang: str | None = None) -> int:
+    """Rebuild index.html, overview.csv/.jsonl and the charts (in `lang`, default English) from every finished
+    article in the manifest. Files whose bytes did not change are not touched. Returns the number of rows."""
     rows = sorted((dict(e["row"]) for e in manifest.entries.values() if isinstance(e.get("row"), dict)),
                   key=_sort_key)
-    charts = render_charts(rows)
+    charts = render_charts(rows, lang)
     for key, fname in CHART_FILES.items():
         write_atomic(out / CHARTS_DIR / fname, charts[key])
     models = sorted({e.get("model") for e in manifest.entries.values() if e.get("model")})
     listed = [{"id": e.get("id"), "source": e.get("source"), "reason": e.get("reason")} for e in errors]
     write_atomic(out / "overview.jsonl", render_overview_jsonl(rows))
     write_atomic(out / "overview.csv", render_overview_csv(rows))
-    write_atomic(out / "index.html", render_index(rows, charts, listed, models))
+    write_atomic(out / "index.html", render_index(rows, charts, listed, models, lang))
     return len(rows)
 
 
@@ -1077,7 +1144,7 @@ def run(sources: Sequence[str | Path] | str | Path, out: str | Path = DEFAULT_OU
 
         # ---- overview
         t0 = time.monotonic()
-        n_rows = build_overview(out, manifest, errors)
+        n_rows = build_overview(out, manifest, errors, ui_lang)
         durations["overview"] = round(time.monotonic() - t0, 3)
         counts["failed"] = len(errors)
         exit_code = EXIT_FAILURES if errors else EXIT_OK

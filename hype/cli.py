@@ -289,7 +289,7 @@ def _add_batch(sub) -> None:
                        help=f"CSV/TSV/JSONL column holding the {field} (default: {default})")
     p.add_argument("--format", default="html,md,json,png", metavar="LIST",
                    help="report formats, comma-separated out of html,md,json,png (default: all)")
-    p.add_argument("--ui-lang", choices=["de", "en"], help="language of the report labels (default: the article's)")
+    p.add_argument("--ui-lang", choices=["de", "en"], help="language of the report labels (default: the article's) and of the overview page (default: English)")
     p.add_argument("--model", metavar="DIR", help="model directory written by 'hype train' (default: the packaged model)")
     p.add_argument("--no-explain", action="store_true", help="no per-feature explanations (faster, plainer reports)")
     p.add_argument("--prune", action="store_true",

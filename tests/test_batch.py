@@ -1,6 +1,7 @@
 """hype batch: incremental, idempotent, crash-safe batch reports (tiny model, invented articles)."""
 import csv
 import json
+import re
 import shutil
 import os
 import signal
@@ -476,3 +477,16 @@ def test_reports_are_headed_with_the_articles_own_title(tmp_path, batch):
     assert heads == ["# Hype-Bericht: Nordwerk hebt die Prognose an", "# Hype-Bericht: Velantis senkt die Kosten"]
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "articles").glob("*/report.json")]
     assert {d["title"] for d in docs} == {"Nordwerk hebt die Prognose an", "Velantis senkt die Kosten"}
+
+
+def test_overview_in_german_with_ui_lang(tmp_path, batch):
+    src, out = make_folder(tmp_path / "in", 2), tmp_path / "out"
+    assert batch([src], out, formats=("json",), ui_lang="de")["exit_code"] == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page and "<h1>hype-Übersicht</h1>" in page and ">Hype-Index</th>" in page
+    assert "Sorted by hype index" not in page and ">Verdict<" not in page
+    assert re.search(r'<td data-v="(nüchtern|werblich|stark werblich)">', page)
+    assert not re.search(r'<td data-v="(sober|promotional|strongly promotional)">', page)
+    english = tmp_path / "out-en"
+    batch([src], english, formats=("json",))
+    assert "<h1>hype batch overview</h1>" in (english / "index.html").read_text(encoding="utf-8")
