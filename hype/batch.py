@@ -749,13 +749,14 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _fmt_num(value) -> str:
+def _fmt_num(value, lang: str | None = None) -> str:
     v = _number(value)
     if v is None:
         return ""
     if isinstance(v, int):
         return str(v)
-    return f"{v:.3g}" if abs(v) < 10 else f"{v:.1f}"
+    out = f"{v:.3g}" if abs(v) < 10 else f"{v:.1f}"
+    return out.replace(".", ",").replace("-", "−") if lang == "de" else out
 
 
 def _safe_href(url) -> str | None:
@@ -825,7 +826,7 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
             value = r.get(key)
             if kind == "num":
                 v = _number(value)
-                content = _fmt_num(v)
+                content = _fmt_num(v, page_lang)
                 if key == "hype_index" and v is not None:
                     width = max(0.0, min(100.0, float(v))) * 0.5
                     content = f'<span class="bar" style="width:{width:.1f}px"></span>{content}'

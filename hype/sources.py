@@ -299,6 +299,7 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES * 2))
     # strict: a quote opened and never closed is an error, not a field that silently swallows the rows after it
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    raw_lines = io.StringIO(text, newline="").readlines()
     try:
         header = next(reader)
     except StopIteration:
@@ -318,13 +319,18 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
         except StopIteration:
             return
         except csv.Error as exc:
-            lines = f"lines {last + 1}-{reader.line_num}" if reader.line_num > last + 1 else f"line {reader.line_num}"
-            hint = ("a quoted field is never closed" if "end of data" in str(exc)
-                    else "a quote opened in one field runs on into the next row")
-            yield SourceError(None, f"{path}:{last + 1}", f"malformed row(s) at {lines}: {exc} ({hint}; "
-                                                          "expected every opening quote to be closed)")
-            last = reader.line_num
-            continue
+            if reader.line_num == last + 1 and "end of data" not in str(exc):
+                # a stray quote inside one line ('"Text "zwei" mit Zitat"'): read that line leniently, as
+                # spreadsheets do; only quotes that run on into later rows lose articles
+                row = next(csv.reader([raw_lines[last]], delimiter=delimiter), [])
+            else:
+                lines = f"lines {last + 1}-{reader.line_num}" if reader.line_num > last + 1 else f"line {reader.line_num}"
+                hint = ("a quoted field is never closed" if "end of data" in str(exc)
+                        else "a quote opened in one field runs on into the next row")
+                yield SourceError(None, f"{path}:{last + 1}", f"malformed row(s) at {lines}: {exc} ({hint}; "
+                                                              "expected every opening quote to be closed)")
+                last = reader.line_num
+                continue
         line = reader.line_num
         last = line
         origin = f"{path}:{line}"

@@ -125,8 +125,8 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset("script style noscript template head svg iframe object canvas".split())
 # Page furniture: site navigation ("Home | Wirtschaft"), sidebars, footers and forms are not the article, and their
-# menu words would be scored as sentences. Skipped unless that leaves no text (an unclosed <nav> …).
-_FURNITURE_TAGS = frozenset("nav aside footer form button select".split())
+# menu words would be scored as sentences. Skipped unless that loses most of the text (an unclosed <nav> …).
+_FURNITURE_TAGS = frozenset("nav aside footer".split())
 
 
 class _TextExtractor(HTMLParser):
@@ -159,8 +159,9 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
+    full = _extract(html, _SKIP_TAGS)
     text = _extract(html, _SKIP_TAGS | _FURNITURE_TAGS)
-    return text if text else _extract(html, _SKIP_TAGS)
+    return text if len(text) >= 0.5 * len(full) else full
 
 
 def _extract(html: str, skip: frozenset[str]) -> str:

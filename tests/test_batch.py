@@ -487,6 +487,8 @@ def test_overview_in_german_with_ui_lang(tmp_path, batch):
     assert "Sorted by hype index" not in page and ">Verdict<" not in page
     assert re.search(r'<td data-v="(nüchtern|werblich|stark werblich)">', page)
     assert not re.search(r'<td data-v="(sober|promotional|strongly promotional)">', page)
+    numbers = re.findall(r'<td class="num" data-v="[^"]+">(?:<span[^>]*></span>)?([^<]+)</td>', page)
+    assert numbers and not any("." in n for n in numbers)            # German decimal commas
     english = tmp_path / "out-en"
     batch([src], english, formats=("json",))
     assert "<h1>hype batch overview</h1>" in (english / "index.html").read_text(encoding="utf-8")

@@ -77,3 +77,9 @@ def test_as_texts_langs():
     assert langs == ["de", "en"]
     with pytest.raises(TypeError):
         as_texts_langs("a single string")
+
+
+def test_a_dotted_capital_i_is_no_first_person_pronoun():
+    from hype.features import CUE_NAMES, cue_vector
+
+    assert cue_vector("Flights to İstanbul resumed.", "en")[CUE_NAMES.index("style:first_person")] == 0.0

@@ -302,3 +302,29 @@ def test_transform_restores_the_garbage_collector(tiny_model):
         assert not gc.isenabled()          # a caller's choice is left alone
     finally:
         gc.enable()
+
+
+def test_gc_pauses_from_several_threads_restore_the_collector():
+    import gc
+    import sys
+    import threading
+
+    from hype.model import gc_paused
+
+    def work():
+        for _ in range(200):
+            with gc_paused():
+                pass
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(20):
+            threads = [threading.Thread(target=work) for _ in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert gc.isenabled()
+    finally:
+        sys.setswitchinterval(old)

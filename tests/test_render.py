@@ -652,6 +652,10 @@ def test_why_quotes_every_place_of_a_cue_and_skips_function_words():
     ]})
     items = why_items(SimpleNamespace(text=text), sentence, "de")
     assert items == [("Panik … futsch", "Wertung"), ("Börse", None)]
+    phone = SimpleNamespace(explanations={"rhetoric": [
+        {"feature": "Smartphone", "kind": "word", "weight": 2.0, "start": 0, "end": 10},
+        {"feature": "phone", "kind": "word", "weight": 1.0, "start": 11, "end": 16}]})
+    assert [q for q, _ in why_items(SimpleNamespace(text="Smartphone phone"), phone, "en")] == ["Smartphone", "phone"]
 
 
 def test_repeated_cues_carry_all_their_places(tiny_model):

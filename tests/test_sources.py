@@ -140,6 +140,8 @@ def test_csv_default_columns_and_malformed_row(tmp_path):
      ["q1"], "lines 3-5"),
     # a legitimate multi-line quoted field with "" escapes is fine
     ('r1,Gut,"Zeile eins, mit ""Zitat"".\nZeile zwei."\nr2,Gut,Der Umsatz sank.\n', ["r1", "r2"], None),
+    # a stray quote inside one line is read leniently, as spreadsheets do
+    ('s1,Gut,"Text "zwei" mit Zitat"\ns2,Gut,Der Umsatz sank.\n', ["s1", "s2"], None),
 ])
 def test_csv_unbalanced_quotes_are_reported_not_merged(tmp_path, body, ok, bad_lines):
     f = tmp_path / "export.csv"

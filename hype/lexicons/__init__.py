@@ -81,7 +81,8 @@ _WORD = re.compile(r"\w+", re.U)
 @lru_cache(maxsize=4096)
 def lower_words(text: str) -> tuple[str, ...]:
     """The sentence's words (\\w+ runs of the lower-cased text), shared by the matcher and the cue features."""
-    return tuple(_WORD.findall(text.lower()))
+    # lower-cased word by word: "İstanbul" stays one word (text.lower() would split it at a combining dot)
+    return tuple(w.lower() for w in _WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +156,7 @@ class _Matcher:
                 yield item
 
     def find(self, text: str) -> list[Match]:
-        low = text.lower()
-        if len(low) != len(text):                # rare ("İ"): lower-case word by word to keep the offsets
-            found_tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
-            words = [w for w, _, _ in found_tokens]
-            spans = [(a, b) for _, a, b in found_tokens]
-        else:
-            words = lower_words(text)
-            spans = None
+        words = lower_words(text)   # lower-cased word by word, so offsets come from the text itself
         # most words have no candidates: find those that do before computing any offsets
         by_word, candidates = self._by_word, self.candidates
         hits = []
@@ -174,8 +168,7 @@ class _Matcher:
                 hits.append((i, cands))
         if not hits:
             return []
-        if spans is None:
-            spans = [m.span() for m in _WORD.finditer(low)]
+        spans = [m.span() for m in _WORD.finditer(text)]
         out = []
         n_tokens = len(words)
         for i, cands in hits:

@@ -6,6 +6,7 @@ hype.report writes them into a report folder.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Iterable
@@ -295,8 +296,8 @@ def why_items(analysis: Any, sentence: Any, lang: str, k: int = 3) -> list[tuple
                   else shorten(" … ".join(dict.fromkeys(shorten(t, 30) for t in texts)), 60))
         item = ((quoted or str(c.get("feature")), None) if c.get("kind") == "word"
                 else (quoted, i18n.cue_name(lang, str(c.get("feature")))))
-        if item[0] and any(seen[0] and (item[0] == seen[0] or (item[1] is None and item[0] in seen[0]))
-                           for seen in out):
+        if item[0] and any(seen[0] and (item[0] == seen[0] or (item[1] is None and re.search(
+                rf"(?<!\w){re.escape(item[0])}(?!\w)", seen[0]))) for seen in out):
             continue   # "!" as a word and as the exclamation cue, "Schlag" after "Schlag ins Gesicht": once is enough
         out.append(item)
     return out

@@ -116,7 +116,7 @@ def _paragraphs_chart(analysis: Any, lang: str) -> bytes | None:
     fig = _new_figure()
     ax = fig.add_subplot()
     xs = list(range(len(groups)))
-    labels = [str(g[0].paragraph) for g in groups]
+    labels = [str(g[0].paragraph + 1) for g in groups]
     n_figs = [sum(len(s.figures) for s in g) for g in groups]
     handles = []
     if has_scores:

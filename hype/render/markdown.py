@@ -117,7 +117,8 @@ def _article_md(analysis: Any, lang: str) -> tuple[str, list[str]]:
             reason = h.reason(lang)
             quote = _quote(shorten(h.text, 120), lang)
             dollars = (quote + (reason or "")).count("$") >= 2
-            line = (f"{n}. **{i18n.category_letter(cat)} · {md_escape(i18n.category_name(lang, cat))}** — "
+            # "[n]" in a bullet, not "n." — Markdown renumbers ordered lists, and the numbers have gaps (figures)
+            line = (f"- [{n}] **{i18n.category_letter(cat)} · {md_escape(i18n.category_name(lang, cat))}** — "
                     f"{md_escape(quote, dollars=dollars)}")
             if reason:
                 line += f": {md_escape(reason, dollars=dollars)}"
