@@ -107,7 +107,7 @@ def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -
         raise InputError(f"expected every sentence as a str, got {bad[0]} ({len(bad)} of {len(texts)})")
     empty = [i for i, t in enumerate(texts) if not t.strip()]
     if empty:
-        raise InputError(f"sentence {empty[0]} is empty ({len(empty)} of {len(texts)}; expected text to score)")
+        raise InputError(f"the sentence at index {empty[0]} is empty ({len(empty)} of {len(texts)}; expected text to score)")
     langs = [check_language(lang) if lang else guess_language(t, default="de") for t in texts]
     if not lang:
         foreign = [i for i, t in enumerate(texts) if _neither_language(t)]

@@ -110,7 +110,7 @@ def test_score_refuses_empty_sentences_and_warns_on_other_languages(tiny_model_d
     from hype import score
     from hype.errors import InputError
 
-    with pytest.raises(InputError, match="sentence 1 is empty"):
+    with pytest.raises(InputError, match="sentence at index 1 is empty"):
         score(["Der Umsatz stieg.", "   "], model=tiny_model_dir)
     with pytest.warns(UserWarning, match="neither German nor English"):
         score(["Le chiffre d'affaires de la société a augmenté de douze pour cent au troisième trimestre."],
