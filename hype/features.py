@@ -185,30 +185,26 @@ class CharNgrams(BaseEstimator, TransformerMixin):
         return normalize(M, norm="l2", copy=False)
 
     def word_columns(self, word: str) -> tuple[int, ...]:
-        """Vocabulary columns of the n-grams of one lower-cased whitespace-separated word (cached)."""
-        cache = self.__dict__.setdefault("_word_columns", {})
+        """Vocabulary columns of the n-grams of one lower-cased whitespace-separated word."""
+        return tuple(self.word_column_array(word).tolist())
+
+    def word_column_array(self, word: str) -> np.ndarray:
+        """The columns as an int32 array, cached per word: rows are concatenated from these. Arrays, not tuples
+        of Python ints: a tuple costs about 36 bytes per column, and a long batch meets hundreds of thousands
+        of distinct words."""
+        cache = self.__dict__.setdefault("_word_column_arrays", {})
         cols = cache.get(word)
         if cols is None:
             vocab = self.vectorizer_.vocabulary_
             lo, hi = self.ngram_range
-            cols = tuple(vocab[g] for g in _wb_ngrams(word, lo, hi) if g in vocab)
-            if len(cache) < 500_000:
-                cache[word] = cols
-        return cols
-
-    def word_column_array(self, word: str) -> np.ndarray:
-        """word_columns() as an int64 array (cached): explanations concatenate these per batch."""
-        cache = self.__dict__.setdefault("_word_column_arrays", {})
-        cols = cache.get(word)
-        if cols is None:
-            cols = np.array(self.word_columns(word), dtype=np.int64)
+            cols = np.array([vocab[g] for g in _wb_ngrams(word, lo, hi) if g in vocab], dtype=np.int32)
             if len(cache) < 500_000:
                 cache[word] = cols
         return cols
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state.pop("_word_columns", None)  # caches, rebuilt after loading
+        state.pop("_word_columns", None)  # caches (the first from older versions), rebuilt after loading
         state.pop("_word_column_arrays", None)
         return state
 

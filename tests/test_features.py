@@ -38,7 +38,7 @@ def test_char_cache_not_pickled():
 
     cn = CharNgrams(min_df=1).fit(SENTS)
     cn.transform(SENTS)
-    assert "_word_columns" in cn.__dict__
+    assert "_word_column_arrays" in cn.__dict__
     clone = pickle.loads(pickle.dumps(cn))
     assert "_word_columns" not in clone.__dict__ and "_word_column_arrays" not in clone.__dict__
     np.testing.assert_allclose(clone.transform(SENTS).toarray(), cn.transform(SENTS).toarray())
