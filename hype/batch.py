@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from . import __version__
 from .errors import HypeError, InputError, ModelError
-from .modelfile import verify_model_dir
+from .modelfile import MODEL_FILE, verify_model_dir
 from .sources import Article, SourceError, parse_date, read_sources
 
 DEFAULT_OUT = "reports/batch"
@@ -313,21 +313,12 @@ def content_hash(article: Article, options: dict[str, Any]) -> str:
 
 
 def model_version(model) -> str:
-    """The model's identity: the sha256 of its model file from its manifest (what load_model verifies)."""
-    from_dir = None
+    """The model's identity: the sha256 of its model file. For a model directory the file is checked against
+    its manifest first (hash only, no unpickling), on every run: a cron job must hear of a tampered model
+    tonight, not on the night the next article arrives."""
     if model is None or isinstance(model, (str, Path)):
-        from_dir = PACKAGED_MODEL_DIR if model is None else Path(model)
-        mpath = from_dir / "manifest.json"
-        try:
-            sha = json.loads(mpath.read_text(encoding="utf-8"))["files"]["model.joblib"]["sha256"]
-        except FileNotFoundError:
-            raise ModelError(f"{from_dir}: no manifest.json "
-                             f"(expected a model directory written by 'hype train')") from None
-        except (ValueError, KeyError, TypeError):
-            raise ModelError(f"{mpath}: malformed manifest (expected the JSON written by 'hype train')") from None
-        if not isinstance(sha, str):
-            raise ModelError(f"{mpath}: no sha256 for model.joblib (expected the JSON written by 'hype train')")
-        return sha
+        manifest, _ = verify_model_dir(PACKAGED_MODEL_DIR if model is None else Path(model))
+        return manifest["files"][MODEL_FILE]["sha256"]
     sha = model.describe().get("sha256")
     if sha:
         return sha
@@ -775,8 +766,8 @@ def render_index(rows: list[dict[str, Any]], charts: dict[str, bytes], errors: l
 
     from .metrics import BAND_LABELS
 
-    w = _ov(lang)
     page_lang = lang if lang in _OV else "en"
+    w = _OV[page_lang]
 
     script_hash = base64.b64encode(hashlib.sha256(_SORT_SCRIPT.encode("utf-8")).digest()).decode()
     outlets = sorted({r.get("outlet") for r in rows if r.get("outlet")})
@@ -1049,10 +1040,6 @@ def run(sources: Sequence[str | Path] | str | Path, out: str | Path = DEFAULT_OU
         write_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         manifest = Manifest(out / "manifest.json")
         version = model_version(model)
-        if model is None or isinstance(model, (str, Path)):
-            # checked on every run, also when nothing is new: a cron job must hear of a tampered model tonight,
-            # not on the night the next article arrives (hash only: no unpickling here)
-            verify_model_dir(PACKAGED_MODEL_DIR if model is None else Path(model))
         options = {"lang": lang, "formats": list(fmts), "ui_lang": ui_lang, "explain": bool(explain)}
 
         def record(aid: str | None, origin: str, reason: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .errors import HypeError
+from .errors import HypeError, ModelError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -68,8 +68,6 @@ def _cmd_analyze(args) -> int:
 def _analyze_each(files, analyze_one):
     """Analyse every file; a file that cannot be read gets its `error: …` line and the others go on
     (a model that fails its check stops everything: no file could be scored)."""
-    from .errors import ModelError
-
     analyses, failed = [], 0
     for f in files:
         try:

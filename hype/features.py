@@ -95,6 +95,17 @@ def ngrams(stems: Sequence[str], n_min: int, n_max: int) -> list[str]:
     return grams
 
 
+def _tfidf(M, idf, sublinear: bool):
+    """Raw term counts (CSR, duplicates allowed) → the rows TfidfVectorizer.transform gives: summed counts,
+    1 + log when sublinear, times idf (in M's dtype), unit length."""
+    M.sum_duplicates()
+    if sublinear:
+        np.log(M.data, out=M.data)
+        M.data += 1
+    M.data *= idf[M.indices]
+    return normalize(M, norm="l2", copy=False)
+
+
 def _passthrough(doc):
     return doc
 
@@ -131,12 +142,7 @@ class StemNgrams(BaseEstimator, TransformerMixin):
             indptr.append(len(indices))
         M = sp.csr_matrix((np.ones(len(indices)), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
                           shape=(len(indptr) - 1, len(vocab)))
-        M.sum_duplicates()
-        if self.sublinear_tf:
-            np.log(M.data, out=M.data)
-            M.data += 1
-        M.data *= vec.idf_[M.indices]
-        return normalize(M, norm="l2", copy=False)
+        return _tfidf(M, vec.idf_, self.sublinear_tf)
 
     def get_feature_names_out(self, input_features=None):
         check_is_fitted(self, "vectorizer_")
@@ -177,16 +183,7 @@ class CharNgrams(BaseEstimator, TransformerMixin):
         indptr = np.concatenate([[0], np.cumsum(n_per_doc, dtype=np.int64)])
         M = sp.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
                           shape=(len(texts), len(vec.vocabulary_)), dtype=np.float32)
-        M.sum_duplicates()
-        if self.sublinear_tf:
-            np.log(M.data, out=M.data)
-            M.data += 1
-        M = M.multiply(vec.idf_.astype(np.float32)).tocsr()
-        return normalize(M, norm="l2", copy=False)
-
-    def word_columns(self, word: str) -> tuple[int, ...]:
-        """Vocabulary columns of the n-grams of one lower-cased whitespace-separated word."""
-        return tuple(self.word_column_array(word).tolist())
+        return _tfidf(M, vec.idf_.astype(np.float32), self.sublinear_tf)
 
     def word_column_array(self, word: str) -> np.ndarray:
         """The columns as an int32 array, cached per word: rows are concatenated from these. Arrays, not tuples

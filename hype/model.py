@@ -8,7 +8,6 @@ then each task is a dot product.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import platform
 import threading
@@ -32,8 +31,8 @@ from threadpoolctl import threadpool_limits
 
 from .errors import ModelError
 from .explain import Contribution, explain_rows, feature_meta
-from .modelfile import MANIFEST, MODEL_FILE, sha256_file, verify_model_dir
 from .features import CharNgrams, CueFeatures, StemNgrams, as_texts_langs
+from .modelfile import MANIFEST, MODEL_FILE, sha256_file, verify_model_dir
 
 TASKS: dict[str, tuple] = {
     "rhetoric": (0, 1),

@@ -27,7 +27,7 @@ def verify_model_dir(directory: str | Path) -> tuple[dict[str, Any], Path]:
         manifest = json.loads(mpath.read_text(encoding="utf-8"))
         entry = manifest["files"][MODEL_FILE]
         expected_sha = entry["sha256"]
-        if not isinstance(manifest.get("versions") or {}, dict):
+        if not isinstance(expected_sha, str) or not isinstance(manifest.get("versions") or {}, dict):
             raise TypeError
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
         raise ModelError(f"{mpath}: malformed manifest (expected the JSON written by 'hype train')") from None

@@ -84,10 +84,10 @@ def score_sentences(model: HypeModel, sentences, *, explain: bool = True, top_k:
 
 def _neither_language(text: str) -> bool:
     # the document-level test (hype.text.detect_language), for sentences long enough to judge
-    from .text import language_scores
+    from .text import language_scores, recognised_language
 
     s = language_scores(text)
-    return s["words"] >= 8 and max(s["de"], s["en"]) < max(2, 0.08 * s["words"])
+    return s["words"] >= 8 and recognised_language(s) is None
 
 
 def score(sentences: Sequence[str] | str, lang: str | None = None, model=None) -> pd.DataFrame:

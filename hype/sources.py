@@ -299,7 +299,7 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES * 2))
     # strict: a quote opened and never closed is an error, not a field that silently swallows the rows after it
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    raw_lines = io.StringIO(text, newline="").readlines()
+    raw_lines: list[str] | None = None   # split only if a line needs a second, lenient reading
     try:
         header = next(reader)
     except StopIteration:
@@ -322,6 +322,8 @@ def read_table(path: Path, columns: dict[str, str | None] | None = None, *,
             if reader.line_num == last + 1 and "end of data" not in str(exc):
                 # a stray quote inside one line ('"Text "zwei" mit Zitat"'): read that line leniently, as
                 # spreadsheets do; only quotes that run on into later rows lose articles
+                if raw_lines is None:
+                    raw_lines = io.StringIO(text, newline="").readlines()
                 row = next(csv.reader([raw_lines[last]], delimiter=delimiter), [])
             else:
                 lines = f"lines {last + 1}-{reader.line_num}" if reader.line_num > last + 1 else f"line {reader.line_num}"

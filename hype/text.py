@@ -301,12 +301,17 @@ def language_scores(text: str) -> dict[str, int]:
     return {"de": de, "en": en, "words": len(words)}
 
 
+def recognised_language(scores: dict[str, int]) -> str | None:
+    """'de' or 'en' from language_scores(), or None when neither has enough function words."""
+    best = "de" if scores["de"] >= scores["en"] else "en"
+    hits = scores[best]
+    return None if scores["words"] == 0 or hits < 2 or hits < 0.08 * scores["words"] else best
+
+
 def detect_language(text: str) -> str:
     """Return 'de' or 'en'; raise LanguageError when neither is recognisable."""
-    s = language_scores(text[:20000])
-    best = "de" if s["de"] >= s["en"] else "en"
-    hits = s[best]
-    if s["words"] == 0 or hits < 2 or hits < 0.08 * s["words"]:
+    best = recognised_language(language_scores(text[:20000]))
+    if best is None:
         raise LanguageError(
             "could not recognise the language (expected German or English text; pass --lang de|en to force one)"
         )
