@@ -238,8 +238,8 @@ CUE_NAMES = (
     + [f"fig:{k}" for k in KINDS]
     + [f"qual:{q}" for q in QUALIFIERS]
     + ["punct:quote", "punct:exclamation", "punct:question", "punct:colon_end", "punct:no_final",
-       "style:first_person", "style:second_person", "style:caps_word", "style:length", "style:digit_share",
-       "lang:de"]
+       "style:first_person", "style:self_praise", "style:second_person", "style:caps_word", "style:length",
+       "style:digit_share", "lang:de"]
 )
 _KIND_AT = {k: i for i, k in enumerate(KINDS)}
 _QUAL_AT = {q: i for i, q in enumerate(QUALIFIERS)}
@@ -265,6 +265,7 @@ def cue_vector(text: str, lang: str) -> list[float]:
     stripped = text.rstrip("\"'“”»«’‘) ")
     digits = sum(map(str.isdigit, text))
     words = lexicons.lower_words(text)
+    first = _person_count(words, _FIRST_PERSON[lang])
     vec = [_log1p(lex[c]) for c in lexicons.CATEGORIES]
     # direction: a good quantity going up or a bad one going down is good news, and vice versa
     good, bad, up, down = (min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES)
@@ -277,7 +278,10 @@ def cue_vector(text: str, lang: str) -> list[float]:
         _log1p(text.count("?")),
         float(stripped.endswith(":")),
         float(not stripped[-1:] in _NO_FINAL if stripped else 1.0),
-        _log1p(_person_count(words, _FIRST_PERSON[lang])),
+        _log1p(first),
+        # self-praise (guidelines §2): the writer or company praising its own work without evidence;
+        # a linear head cannot form this product of first person and praise by itself
+        float(first > 0) * _log1p(lex["quality"] + lex["evaluative"] + lex["hype_word"]),
         _log1p(_person_count(words, _SECOND_PERSON[lang])),
         _log1p(len(_CAPS_WORD.findall(text))),
         math.log(n_tokens),

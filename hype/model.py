@@ -583,8 +583,24 @@ class HypeModel:
         if missing or not isinstance(payload["heads"], dict) or not payload["heads"]:
             raise ModelError(f"{path}: incomplete model (missing {', '.join(missing) or 'heads'}; "
                              "expected a model written by 'hype train')")
+        _check_cue_count(payload["featurizer"], path)
         model = cls(payload["featurizer"], payload["heads"], payload["params"], payload.get("context"))
         model.manifest = manifest
         return model
 
 
+
+def _check_cue_count(featurizer, path) -> None:
+    """A model trained by a hype with a different set of cue features cannot score: its standardisation
+    vectors have the old length. Say so instead of failing inside numpy. A model trained with the `base`
+    family carries the packaged model of its day inside it: check that one too."""
+    from .features import CUE_NAMES, CueFeatures
+
+    for _, t in getattr(featurizer, "transformer_list", ()):
+        n = getattr(t, "n_features_out_", None)
+        if isinstance(t, CueFeatures) and n is not None and n != len(CUE_NAMES):
+            raise ModelError(f"{path}: trained with {n} cue features, this hype computes {len(CUE_NAMES)}; "
+                             "expected a model from this version (retrain it with 'hype train')")
+        inner = getattr(t, "model_", None)
+        if isinstance(inner, HypeModel):
+            _check_cue_count(inner.featurizer, path)

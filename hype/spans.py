@@ -173,6 +173,12 @@ DETECTORS: tuple[Detector, ...] = (
              "Framed figure: an evaluative adjective right before the figure (\"a staggering\", \"a measly\") tells "
              "the reader how to feel about the number.",
              "um kräftige 22 Prozent; a staggering $40 billion"),
+    Detector("pattern.self_praise", "evaluative",
+             "Eigenlob: das Unternehmen oder sein Sprecher lobt die eigene Arbeit („unser bewährtes Team“, „wir "
+             "prüfen akribisch“), ohne es zu belegen.",
+             "Self-praise: the company or its speaker praises its own work (\"our rigorous process\", \"we are "
+             "deeply committed\") without evidence.",
+             "unser bewährtes, hochqualifiziertes Team; our rigorous, dedicated approach"),
     Detector("pattern.hype_emoji", "metaphor",
              "Hype-Emoji: 🚀, 🔥 oder 💎 ersetzen eine Begründung durch ein Bild von Raketenstart und Feuer.",
              "Hype emoji: 🚀, 🔥 or 💎 replace an argument with an image of rockets and fire.",
@@ -471,6 +477,48 @@ _EN_MOST_EVAL = _words("exciting spectacular ambitious audacious iconic beautifu
 
 
 _DE_SUP_END = re.compile(r"[sß]t(?:e|en|er|es|em)$")
+
+
+# The company's own possessive: "unser bewährtes Team", "our rigorous process". A quality word elsewhere in a
+# first-person sentence is too often something else ("we want strong borders", "a crime committed by").
+_SELF_HINT = {"de": re.compile(r"\bunser"), "en": re.compile(r"\bour\b")}
+# Group A words (guidelines §2, step 3) are no cue when the sentence gives a figure: "ein starkes Quartal mit +12 %".
+_SELF_NEEDS_NO_FIGURE = frozenset({"strong", "robust", "stark*", "solide*", "leading", "führend*", "accurate",
+                                   "präzise*", "detailed", "detailliert*", "experienced", "erfahren*", "rich", "deep",
+                                   "extensive", "umfassend*", "comprehensive*"})
+
+
+def _self_praise(s: _Sentence) -> list[_Cand]:
+    """A quality word ("bewährt", "rigorous") as an attribute in a noun phrase opened by "unser…/our"."""
+    out = []
+    de = s.lang == "de"
+    for m in lexicons.find(s.text, s.lang, ("quality",)):
+        if m.term in _SELF_NEEDS_NO_FIGURE and s.has_figure:
+            continue
+        i, j = s.tok_range(m.start, m.end)
+        if i < 1 or j < i or s.toks[j].upper or not (_de_adj(s.toks[j]) if de else _en_adj(s.toks[j])):
+            continue  # attributive adjectives only, no names ("Trusted Advisors")
+        k = i - 1  # back over further adjectives, commas, "und/and" and degree adverbs to the possessive
+        while k >= 0 and i - k <= 5:
+            t = s.toks[k]
+            if t.low.startswith("unser") if de else t.low == "our":
+                c = _Cand(i, j, "evaluative", "pattern.self_praise", 0.55)
+                if de:
+                    _expand(s, c)
+                else:  # one head noun: the English phrase rule would also take a following verb as a noun
+                    e = j + 1
+                    while e < s.n and (s.toks[e].low in (",", "and")
+                                       or (_en_adj(s.toks[e]) and not s.toks[e].upper)):
+                        e += 1
+                    if e < s.n and _en_head(s.toks[e]) and not s.toks[e].upper and not s.figure(e):
+                        c.j = e
+                out.append(c)
+                break
+            if not (t.low in (",", "und", "and") or t.low in s.degree
+                    or (_de_adj(t) if de else _en_adj(t) and not t.upper)):
+                break
+            k -= 1
+    return out
 
 
 def _superlative_at(s: _Sentence, k: int) -> int:
@@ -848,6 +896,8 @@ def detect_spans(text: str, lang: str, offset: int = 0, explanation: list[dict] 
         cands += _questions(s)
     if _SHOUT_HINT.search(text):
         cands += _shouting(s)
+    if _SELF_HINT[lang].search(text_low):
+        cands += _self_praise(s)
     if explanation:
         covered = set()
         for c in cands:

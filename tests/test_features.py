@@ -83,3 +83,19 @@ def test_a_dotted_capital_i_is_no_first_person_pronoun():
     from hype.features import CUE_NAMES, cue_vector
 
     assert cue_vector("Flights to İstanbul resumed.", "en")[CUE_NAMES.index("style:first_person")] == 0.0
+
+
+@pytest.mark.parametrize("text, lang, praise", [
+    ("Wir haben ein bewährtes, hochmotiviertes Team und hervorragende Produkte.", "de", True),
+    ("Unsere akribische Prüfung garantiert erstklassige Qualität.", "de", True),
+    ("Ein bewährtes Verfahren: Der Konzern prüft die Lieferanten jährlich.", "de", False),  # no first person
+    ("Wir legen die Zahlen am 12. März vor.", "de", False),  # first person, no praise
+    ("We will apply rigorous methods to obtain a nuanced understanding.", "en", True),
+    ("Our seasoned, dedicated team delivers outstanding results.", "en", True),
+    ("The regulator published a detailed report on Tuesday.", "en", False),
+    ("We will publish the figures on 12 March.", "en", False),
+])
+def test_self_praise_needs_first_person_and_praise(text, lang, praise):
+    from hype.features import CUE_NAMES, cue_vector
+
+    assert (cue_vector(text, lang)[CUE_NAMES.index("style:self_praise")] > 0) is praise

@@ -48,7 +48,7 @@ def test_files_are_well_formed(lang):
 def test_rhetoric_and_cue_files_hold_the_right_categories():
     from hype.lexicons import CUE_CATEGORIES
     expected = {"rhetoric.tsv": set(RHETORIC_CATEGORIES),
-                "cues.tsv": {"hedge", "attribution", "future", "opinion"},
+                "cues.tsv": {"hedge", "attribution", "future", "opinion", "quality"},
                 "sentiment.tsv": {"positive", "negative"},
                 "direction.tsv": {"good_quantity", "bad_quantity", "up", "down"}}
     assert set(CUE_CATEGORIES) == expected["cues.tsv"] | expected["sentiment.tsv"]

@@ -328,3 +328,32 @@ def test_gc_pauses_from_several_threads_restore_the_collector():
             assert gc.isenabled()
     finally:
         sys.setswitchinterval(old)
+
+
+def test_model_from_a_hype_with_other_cue_features_is_refused(tiny_model_dir, tmp_path):
+    # a model trained before a cue feature was added must say "retrain", not fail inside numpy
+    from hype.features import CueFeatures
+
+    model = HypeModel.load(tiny_model_dir)
+    cues = [t for _, t in model.featurizer.transformer_list if isinstance(t, CueFeatures)]
+    assert cues, "the tiny model has a cue block"
+    for t in cues:
+        t.mean_, t.scale_, t.n_features_out_ = t.mean_[:-2], t.scale_[:-2], t.n_features_out_ - 2
+    model.save(tmp_path / "old")
+    with pytest.raises(ModelError, match="cue features.*retrain"):
+        HypeModel.load(tmp_path / "old")
+
+
+def test_base_model_inside_from_a_hype_with_other_cue_features_is_refused(tiny_training_data, tmp_path):
+    from hype.features import CueFeatures
+
+    df = tiny_training_data
+    m = HypeModel.train(df[["text", "language"]], {"rhetoric": df["rhetoric"].values}, min_df=1,
+                        features=("stem", "base"))
+    [inner] = [t.model_ for _, t in m.featurizer.transformer_list if hasattr(t, "model_")]
+    for _, t in inner.featurizer.transformer_list:
+        if isinstance(t, CueFeatures):
+            t.mean_, t.scale_, t.n_features_out_ = t.mean_[:-1], t.scale_[:-1], t.n_features_out_ - 1
+    m.save(tmp_path / "old")
+    with pytest.raises(ModelError, match="cue features.*retrain"):
+        HypeModel.load(tmp_path / "old")

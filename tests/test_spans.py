@@ -41,6 +41,9 @@ DE_CASES = [
      [("größte Finanzierungsrunde, die ein sächsisches Start-up je abgeschlossen hat", "hyperbole")]),
     ("Der Gewinn von Haldor legte um kräftige 22 Prozent zu.", [("kräftige", "intensifier")]),
     ("Wer hätte das vor drei Jahren gedacht?", [("Wer hätte das vor drei Jahren gedacht", "evaluative")]),
+    ("Unser erfahrenes und bewährtes Team steht bereit.", [("erfahrenes und bewährtes Team", "evaluative")]),
+    ("„Unsere akribische Prüfung schützt die Anleger“, sagte Vorständin Ilka Brandes.",
+     [("akribische Prüfung", "evaluative")]),
     ("Das ist erst der Anfang!!!", [("erst der Anfang", "promise"), ("!!!", "intensifier")]),
     ("Das Quartal war ein Desaster für die Merlano-Aktie.", [("Desaster", "evaluative")]),
     ("Unzählige Anleger verloren bei Zentrix ihr Erspartes.", [("Unzählige Anleger", "vague_magnitude")]),
@@ -82,6 +85,8 @@ EN_CASES = [
     ("It is nothing short of a masterstroke.", [("nothing short of", "hyperbole"), ("masterstroke", "metaphor")]),
     ("Orbitel's shares are up a measly 2% since the listing.", [("measly", "evaluative")]),
     ("Profits at Dunmore will NEVER recover, the union warned.", [("NEVER", "intensifier")]),
+    ("Our dedicated engineers review every contract by hand.", [("dedicated engineers", "evaluative")]),
+    ("\"Our rigorous process protects investors,\" the chief executive said.", [("rigorous process", "evaluative")]),
 ]
 
 SOBER = [
@@ -101,6 +106,12 @@ SOBER = [
     ("en", "Tesla opened 40 new Supercharger stations in the quarter."),
     ("en", "Talks are set to resume on Thursday with a federal mediator."),
     ("en", "Were you affected by the outage?"),
+    # a quality word is self-praise only inside "unser…/our" + noun, and Group A words not beside a figure
+    ("de", "Wir wollen starke Grenzen und eine zuverlässige Bahn."),
+    ("de", "Unser starker Vertrieb steigerte den Umsatz um 12 Prozent."),
+    ("en", "We want strong borders and a reliable railway."),
+    ("en", "We will publish new and accurate information on Friday."),
+    ("en", "We rely on our Trusted Partners unit for logistics."),
 ]
 
 ALL_CASES = [("de", t, e) for t, e in DE_CASES] + [("en", t, e) for t, e in EN_CASES]

@@ -24,7 +24,7 @@ SUPPORTED = ("de", "en")
 RHETORIC_CATEGORIES = ("hyperbole", "hype_word", "intensifier", "metaphor", "vague_magnitude", "promise",
                        "evaluative", "generalisation")
 # Other cues the classifiers use.
-CUE_CATEGORIES = ("hedge", "attribution", "future", "opinion", "positive", "negative")
+CUE_CATEGORIES = ("hedge", "attribution", "future", "opinion", "positive", "negative", "quality")
 # What moved in which direction: "Umsatz stieg" reads bullish, "Kosten stiegen" bearish.
 DIRECTION_CATEGORIES = ("good_quantity", "bad_quantity", "up", "down")
 CATEGORIES = RHETORIC_CATEGORIES + CUE_CATEGORIES + DIRECTION_CATEGORIES

@@ -312,17 +312,17 @@ PRIORITIES = {
 # Names of explanation cues ("lex:hedge", "style:length", ...) shown in the "why" column.
 CUE_NAMES = {
     "de": {"lex:hedge": "Absicherung", "lex:attribution": "Zuschreibung", "lex:future": "Zukunft",
-           "lex:opinion": "Meinung", "lex:positive": "positiv", "lex:negative": "negativ",
+           "lex:opinion": "Meinung", "lex:quality": "Qualitätslob", "lex:positive": "positiv", "lex:negative": "negativ",
            "punct:quote": "Zitat", "punct:exclamation": "Ausrufezeichen", "punct:question": "Frage",
            "punct:colon_end": "Doppelpunkt am Ende", "punct:no_final": "ohne Schlusszeichen",
-           "style:first_person": "erste Person", "style:second_person": "Anrede", "style:caps_word": "Großbuchstaben",
+           "style:first_person": "erste Person", "style:self_praise": "Eigenlob", "style:second_person": "Anrede", "style:caps_word": "Großbuchstaben",
            "style:length": "Satzlänge", "style:digit_share": "Ziffernanteil", "lang:de": "Sprache",
            "context:article": "Rest des Artikels"},
     "en": {"lex:hedge": "hedge", "lex:attribution": "attribution", "lex:future": "future",
-           "lex:opinion": "opinion", "lex:positive": "positive", "lex:negative": "negative",
+           "lex:opinion": "opinion", "lex:quality": "praise of quality", "lex:positive": "positive", "lex:negative": "negative",
            "punct:quote": "quotation", "punct:exclamation": "exclamation mark", "punct:question": "question",
            "punct:colon_end": "colon at the end", "punct:no_final": "no final punctuation",
-           "style:first_person": "first person", "style:second_person": "addressing the reader",
+           "style:first_person": "first person", "style:self_praise": "self-praise", "style:second_person": "addressing the reader",
            "style:caps_word": "capitals", "style:length": "sentence length", "style:digit_share": "share of digits",
            "lang:de": "language", "context:article": "rest of the article"},
 }
