@@ -174,10 +174,10 @@ DETECTORS: tuple[Detector, ...] = (
              "the reader how to feel about the number.",
              "um kräftige 22 Prozent; a staggering $40 billion"),
     Detector("pattern.self_praise", "evaluative",
-             "Eigenlob: das Unternehmen oder sein Sprecher lobt die eigene Arbeit („unser bewährtes Team“, „wir "
-             "prüfen akribisch“), ohne es zu belegen.",
-             "Self-praise: the company or its speaker praises its own work (\"our rigorous process\", \"we are "
-             "deeply committed\") without evidence.",
+             "Eigenlob: das Unternehmen oder sein Sprecher lobt die eigene Arbeit („unser bewährtes Team“, „unsere "
+             "akribische Prüfung“), ohne es zu belegen.",
+             "Self-praise: the company or its speaker praises its own work (\"our rigorous process\", \"our "
+             "dedicated team\") without evidence.",
              "unser bewährtes, hochqualifiziertes Team; our rigorous, dedicated approach"),
     Detector("pattern.hype_emoji", "metaphor",
              "Hype-Emoji: 🚀, 🔥 oder 💎 ersetzen eine Begründung durch ein Bild von Raketenstart und Feuer.",
