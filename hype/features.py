@@ -229,6 +229,7 @@ _FIRST_PERSON = {"de": ({"ich", "wir", "uns"}, ("unser", "mein")),
                  "en": ({"i", "we", "us", "our", "my", "me"}, ())}
 _SECOND_PERSON = {"de": ({"du", "dich", "dir", "euch", "euer"}, ("dein",)),
                   "en": ({"you", "your", "yours"}, ())}
+_US = re.compile(r"\bUS\b")
 _CAPS_WORD = re.compile(r"\b[A-ZÄÖÜ]{4,}\b")
 _NO_FINAL = frozenset(".!?…:")
 
@@ -266,6 +267,8 @@ def cue_vector(text: str, lang: str) -> list[float]:
     digits = sum(map(str.isdigit, text))
     words = lexicons.lower_words(text)
     first = _person_count(words, _FIRST_PERSON[lang])
+    if first and lang == "en" and "US" in text:
+        first = max(0, first - len(_US.findall(text)))  # "US regulators" is no "us"
     vec = [_log1p(lex[c]) for c in lexicons.CATEGORIES]
     # direction: a good quantity going up or a bad one going down is good news, and vice versa
     good, bad, up, down = (min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES)

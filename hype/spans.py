@@ -444,6 +444,9 @@ def _lexicon(s: _Sentence) -> list[_Cand]:
         if (s.lang == "en" and t.upper and i > 0 and s.toks[i - 1].word and not s.title
                 and ((i + 1 < s.n and s.toks[i + 1].upper and s.toks[i + 1].word) or s.toks[i - 1].upper)):
             continue  # part of a name: "Revolutionary Guards", "Islamic Revolution"
+        tech = _TECHNICAL_BEFORE.get(m.term)
+        if tech and j + 1 < s.n and s.toks[j + 1].low.startswith(tech):
+            continue
         weight = m.weight if m.term not in _NOT_ALONE else min(m.weight, MIN_ALONE_WEIGHT - 0.01)
         out.append(_Cand(i, j, m.category, f"lexicon.{m.category}", min(1.0, weight / _FULL_WEIGHT)))
     return out
@@ -452,6 +455,16 @@ def _lexicon(s: _Sentence) -> list[_Cand]:
 # Lexicon cues that news also uses as plain labels or literally ("the emissions scandal", "yellow fever"):
 # weighed by the classifier, highlighted only inside a phrase with a stronger cue.
 _NOT_ALONE = frozenset({"scandal*", "fever"})
+# Lexicon words that are technical terms before certain nouns ("exceptional items", "a unique identifier",
+# "seamless steel pipes", "erstklassige Bonität"): no highlight there. Prefixes of the next word, lower case.
+_TECHNICAL_BEFORE = {
+    "exceptional": ("item", "charge", "cost", "circumstance", "gain", "loss"),
+    "unique*": ("identifier", "visitor", "user", "id", "code", "key"),
+    "seamless*": ("pipe", "tube", "steel"),
+    "first-class": ("stamp", "post", "mail", "seat", "cabin", "ticket", "lounge", "passenger", "carriage"),
+    "nahtlos*": ("stahlrohr", "rohr", "präzisionsrohr"),
+    "erstklassig*": ("bonität", "rating", "kreditwürdigkeit", "schuldner", "sicherheit"),
+}
 
 
 _SUP_EXCLUDE = _words("""erste ersten erster erstes erstem letzte letzten letzter letztes letztem nächste nächsten
@@ -482,42 +495,72 @@ _DE_SUP_END = re.compile(r"[sß]t(?:e|en|er|es|em)$")
 # The company's own possessive: "unser bewährtes Team", "our rigorous process". A quality word elsewhere in a
 # first-person sentence is too often something else ("we want strong borders", "a crime committed by").
 _SELF_HINT = {"de": re.compile(r"\bunser"), "en": re.compile(r"\bour\b")}
-# Group A words (guidelines §2, step 3) are no cue when the sentence gives a figure: "ein starkes Quartal mit +12 %".
-_SELF_NEEDS_NO_FIGURE = frozenset({"strong", "robust", "stark*", "solide*", "leading", "führend*", "accurate",
-                                   "präzise*", "detailed", "detailliert*", "experienced", "erfahren*", "rich", "deep",
-                                   "extensive", "umfassend*", "comprehensive*"})
+# Group A words (guidelines §2, step 3): no cue beside a figure ("ein starkes Quartal mit +12 %") or when they
+# describe an outside condition ("unsere starke Konkurrenz", "our strong dollar").
+_SELF_GROUP_A = frozenset({"strong", "robust", "starke*", "solide*", "robuste*", "leading", "führend*", "accurate",
+                           "präzise*", "detailed", "detaillierte*", "detailliert*", "experienced", "erfahrene*",
+                           "rich", "deep", "extensive", "umfassend*", "comprehensive*"})
+_SELF_CONDITIONS = ("konkurrenz", "wettbewerb", "nachfrage", "gegenwind", "preisdruck", "euro", "franken", "dollar",
+                    "pfund", "yen", "competition", "competitor", "rival", "demand", "headwind", "pound", "currenc")
+# Nouns that make a quality word part of a title or a product: "creative director", "committed credit facilities".
+_SELF_NOT_PRAISE = ("director", "direktor", "agency", "agentur", "credit", "kredit", "facilit",
+                    "insurance", "versicherung", "capital", "funding", "income", "industr")
+_EN_OWN = _words("own new")
 
 
 def _self_praise(s: _Sentence) -> list[_Cand]:
-    """A quality word ("bewährt", "rigorous") as an attribute in a noun phrase opened by "unser…/our"."""
-    out = []
+    """A quality word ("bewährt", "rigorous") as an attribute in a noun phrase opened by "unser…/our"; the
+    span runs from after the possessive to the head noun."""
     de = s.lang == "de"
-    for m in lexicons.find(s.text, s.lang, ("quality",)):
-        if m.term in _SELF_NEEDS_NO_FIGURE and s.has_figure:
-            continue
+    matches = list(lexicons.find(s.text, s.lang, ("quality",)))
+    if not matches:
+        return []
+    quality_toks: set[int] = set()
+    found = []
+    for m in matches:
         i, j = s.tok_range(m.start, m.end)
-        if i < 1 or j < i or s.toks[j].upper or not (_de_adj(s.toks[j]) if de else _en_adj(s.toks[j])):
-            continue  # attributive adjectives only, no names ("Trusted Advisors")
-        k = i - 1  # back over further adjectives, commas, "und/and" and degree adverbs to the possessive
-        while k >= 0 and i - k <= 5:
+        if 0 < i <= j and not s.toks[j].upper and (_de_adj(s.toks[j]) if de else True):
+            found.append((i, j, m.term))
+            quality_toks.update(range(i, j + 1))
+    has_figure = any(s.figure(k) for k in range(s.n))
+    out = []
+    for i, j, term in found:
+        # back to the possessive over adjectives (German), other quality words, commas, "und/and", degree adverbs
+        k = i - 1
+        while k >= 0 and i - k <= 6:
             t = s.toks[k]
-            if t.low.startswith("unser") if de else t.low == "our":
-                c = _Cand(i, j, "evaluative", "pattern.self_praise", 0.55)
-                if de:
-                    _expand(s, c)
-                else:  # one head noun: the English phrase rule would also take a following verb as a noun
-                    e = j + 1
-                    while e < s.n and (s.toks[e].low in (",", "and")
-                                       or (_en_adj(s.toks[e]) and not s.toks[e].upper)):
-                        e += 1
-                    if e < s.n and _en_head(s.toks[e]) and not s.toks[e].upper and not s.figure(e):
-                        c.j = e
-                out.append(c)
+            if (t.low.startswith("unser") if de else t.low == "our"):
                 break
-            if not (t.low in (",", "und", "and") or t.low in s.degree
-                    or (_de_adj(t) if de else _en_adj(t) and not t.upper)):
+            if not (t.low in (",", "und", "and") or t.low in s.degree or k in quality_toks
+                    or (de and _de_adj(t)) or (not de and t.low in _EN_OWN)):
+                k = -1
                 break
             k -= 1
+        if k < 0 or i - k > 6:
+            continue
+        # forward to the head noun over further quality words, commas, "und/and" and degree adverbs
+        e = j + 1
+        while e < s.n and (e in quality_toks or s.toks[e].low in (",", "und", "and") or s.toks[e].low in s.degree
+                           or (de and _de_adj(s.toks[e])) or (not de and s.toks[e].low in _EN_OWN)):
+            e += 1
+        if e >= s.n or s.figure(e) or not s.toks[e].word:
+            continue
+        head = s.toks[e]
+        if de:
+            if not _de_noun(head):
+                continue
+        elif head.upper or head.low in s.stop or head.low.endswith(("ly", "ed")):
+            continue
+        if head.low.startswith(_SELF_NOT_PRAISE):
+            continue
+        if term in _SELF_GROUP_A and (has_figure or head.low.startswith(_SELF_CONDITIONS)):
+            continue
+        if not de and not head.low.endswith("s") and e + 1 < s.n:
+            t = s.toks[e + 1]  # a compound noun ("track record"), but not a verb ("team works", "team delivered")
+            if (t.word and not t.upper and t.low not in s.stop and not t.low.endswith(("s", "ed", "ly", "ing"))
+                    and not s.figure(e + 1)):
+                e += 1
+        out.append(_Cand(k + 1, e, "evaluative", "pattern.self_praise", 0.55))
     return out
 
 

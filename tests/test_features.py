@@ -99,3 +99,11 @@ def test_self_praise_needs_first_person_and_praise(text, lang, praise):
     from hype.features import CUE_NAMES, cue_vector
 
     assert (cue_vector(text, lang)[CUE_NAMES.index("style:self_praise")] > 0) is praise
+
+
+def test_the_country_us_is_no_first_person():
+    from hype.features import CUE_NAMES, cue_vector
+
+    v = cue_vector("US regulators published a detailed report on Tuesday.", "en")
+    assert v[CUE_NAMES.index("style:first_person")] == 0.0 and v[CUE_NAMES.index("style:self_praise")] == 0.0
+    assert cue_vector("Give us the US numbers.", "en")[CUE_NAMES.index("style:first_person")] > 0

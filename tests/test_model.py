@@ -1,3 +1,4 @@
+import copy
 import hashlib
 import json
 import shutil
@@ -350,6 +351,7 @@ def test_base_model_inside_from_a_hype_with_other_cue_features_is_refused(tiny_t
     df = tiny_training_data
     m = HypeModel.train(df[["text", "language"]], {"rhetoric": df["rhetoric"].values}, min_df=1,
                         features=("stem", "base"))
+    m = copy.deepcopy(m)  # the packaged model inside is shared with load_model's cache: never edit that one
     [inner] = [t.model_ for _, t in m.featurizer.transformer_list if hasattr(t, "model_")]
     for _, t in inner.featurizer.transformer_list:
         if isinstance(t, CueFeatures):

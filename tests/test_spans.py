@@ -396,3 +396,47 @@ def test_speed_per_sentence():
         detect_spans(text, lang)
     per_sentence = (time.process_time() - t) / len(rows)
     assert per_sentence < 0.002, f"{per_sentence * 1000:.3f} ms per sentence"  # target 0.3 ms; generous for CI
+
+
+# Self-praise needs the company's own possessive, an attributive quality word and a head noun (review 2026-11-30).
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Our very experienced and highly skilled engineers built it.",
+     ["very experienced and highly skilled engineers"]),
+    ("en", "Our proven track record speaks for itself.", ["proven track record"]),
+    ("en", "Our strong team works nights.", ["strong team"]),
+    ("en", "Our experienced management delivered results despite the headwinds.", ["experienced management"]),
+    ("en", "Our powerful new engine burns less fuel.", ["powerful new engine"]),
+    ("de", "Wir setzen auf unser bewährtes, hochqualifiziertes Team.", ["bewährtes, hochqualifiziertes Team"]),
+    # verbs after a noun, not adjectives
+    ("en", "Our company experienced a sharp drop in orders last year.", []),
+    ("en", "Our country committed troops to the mission.", []),
+    ("de", "Unsere Kunden erfahren die Preise per Brief.", []),
+    # Group A words: beside a figure (also in words) or describing an outside condition
+    ("de", "Unser robustes Geschäft wuchs um 12 Prozent.", []),
+    ("de", "Unsere solide Bilanz mit einer Milliarde Euro Eigenkapital gibt uns Spielraum.", []),
+    ("en", "Our leading position rests on two billion dollars of annual sales.", []),
+    ("de", "Unsere starke Konkurrenz aus China drückt die Preise.", []),
+    ("de", "Unser starker Euro belastet die Exporte.", []),
+    # titles and products
+    ("en", "Our creative director left the company.", []),
+    ("de", "Unsere kreative Direktorin verlässt das Haus.", []),
+    ("en", "The bank cited our committed credit facilities.", []),
+    ("en", "Our comprehensive insurance covers flood damage.", []),
+])
+def test_self_praise_phrases(lang, text, expected):
+    found = detect_spans(text, lang)
+    _check_offsets(text, 0, found)
+    assert [sp.text for sp in found if "pattern.self_praise" in sp.detector] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Pre-tax profit before exceptional items rose 5% to £120 million."),
+    ("en", "The minister may grant leave only in exceptional circumstances."),
+    ("en", "Each device carries a unique identifier."),
+    ("en", "Tenaris-like mills make seamless steel pipes for oil wells."),
+    ("en", "The post office raised the price of a first-class stamp."),
+    ("de", "Ein Werk in Düsseldorf stellt nahtlose Stahlrohre her."),
+    ("de", "Die Rating-Agentur bestätigte die erstklassige Bonität des Landes."),
+])
+def test_technical_terms_are_not_hype(lang, text):
+    assert detect_spans(text, lang) == []
