@@ -43,7 +43,19 @@ def cue_places(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     kinds and qualifiers, exclamation and question marks): (start, end) of each occurrence, in order."""
     groups: dict[str, list[tuple[int, int]]] = {}
     for m in lexicons.find(text, lang):
-        groups.setdefault("lex:" + m.category, []).append((m.start, m.end))
+        places = groups.setdefault("lex:" + m.category, [])
+        if lexicons.GAP in m.term:  # a separable verb: its two parts, not the words between them
+            first, last = m.text.split()[0], m.text.split()[-1]
+            places += [(m.start, m.start + len(first)), (m.end - len(last), m.end)]
+        else:
+            places.append((m.start, m.end))
+    # direction (features.cue_vector): a good quantity going up or a bad one going down, and vice versa
+    good, bad = groups.get("lex:good_quantity", []), groups.get("lex:bad_quantity", [])
+    up, down = groups.get("lex:up", []), groups.get("lex:down", [])
+    for name, pairs in (("dir:positive", ((good, up), (bad, down))), ("dir:negative", ((good, down), (bad, up)))):
+        where = [p for a, b in pairs if a and b for p in a + b]
+        if where:
+            groups[name] = where
     for f in sentence_figures(text, lang):
         groups.setdefault("fig:" + f.kind, []).append((f.start, f.end))
         if f.kind not in ("year", "date"):

@@ -274,3 +274,33 @@ def test_rhetoric_matches_are_precise_on_the_corpus(lang):
     assert total and matched, lang
     base, share = rhetorical / total, matched_rhetorical / matched
     assert share >= 1.6 * base, f"{lang}: rhetoric share {share:.2f} among matched sentences vs {base:.2f} overall"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Velnora-Aktie legte im Xetra-Handel bis zum Nachmittag um 38 Prozent auf 11,42 Euro zu.", ["up"]),
+    ("Der Umsatz ging im dritten Quartal um 4 Prozent auf 1,2 Milliarden Euro zurück.", ["down"]),
+    ("Die Zahl der Stellen ging um 1.200 zurück.", ["down"]),
+    ("Der Auftragseingang nahm im Vergleich zum Vorjahr deutlich zu.", ["up"]),
+    ("Der Auftragseingang nahm im Vergleich zum Vorjahr deutlich ab.", ["down"]),
+    ("Das Papier gab bis zum Nachmittag um 3 Prozent nach.", ["down"]),
+    ("Der Umsatz legte zu, der Gewinn ging zurück.", ["up", "down"]),
+    # the particle must end the clause the verb is in
+    ("Er nahm zu den Vorwürfen Stellung.", []),
+    ("Das Unternehmen gab nach Angaben der Polizei keinen Kommentar ab.", []),
+    ("Die Aktie zog an, die Anleihe gab nach", ["up", "down"]),
+    # "ging … auf X zurück" is "was due to X", unless X is a level
+    ("Der Anstieg ging vor allem auf das Auslandsgeschäft zurück.", []),
+    ("Der Umsatz ging auf rund 1,2 Milliarden Euro zurück.", ["down"]),
+])
+def test_german_separable_verbs_give_a_direction(text, expected):
+    from hype import lexicons
+
+    got = [m.category for m in lexicons.find(text, "de", ("up", "down")) if lexicons.GAP in m.term or " " in m.term]
+    assert got == expected
+
+
+def test_a_gap_term_needs_two_parts():
+    from hype.lexicons import _parse_gap
+
+    with pytest.raises(ValueError):
+        _parse_gap("legte …")

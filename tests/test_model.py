@@ -359,3 +359,17 @@ def test_base_model_inside_from_a_hype_with_other_cue_features_is_refused(tiny_t
     m.save(tmp_path / "old")
     with pytest.raises(ModelError, match="cue features.*retrain"):
         HypeModel.load(tmp_path / "old")
+
+
+@pytest.mark.parametrize("text,lang,feature", [
+    ("Der Umsatz ging im Quartal um 4 Prozent zurück.", "de", "dir:negative"),
+    ("Die Kosten sanken um 4 Prozent.", "de", "dir:positive"),
+    ("Revenue rose 4 percent.", "en", "dir:positive"),
+])
+def test_direction_cues_have_places_and_names(text, lang, feature):
+    from hype.explain import cue_places
+    from hype.render.i18n import cue_name
+
+    places = cue_places(text, lang)
+    assert places[feature] and all(0 <= a < b <= len(text) for a, b in places[feature])
+    assert cue_name(lang, feature) != feature and cue_name(lang, "lex:up") != "lex:up"

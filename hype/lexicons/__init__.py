@@ -6,6 +6,9 @@ Term syntax (case-insensitive):
   *rekord           a word ending in "rekord" (Umsatzrekord): German compounds
   *rekord*          "rekord" anywhere inside a word (Rekordjagd, Allzeitrekordhoch)
   nicht weniger als several words, separated by any whitespace
+  legte … zu        a German separable verb: the first part, then within the same clause (up to
+                    GAP_MAX words later) the second part as the clause's last word
+                    ("legte im Xetra-Handel um 38 Prozent zu")
 """
 from __future__ import annotations
 
@@ -112,6 +115,39 @@ def _parse(term: str) -> tuple[_WordPattern, ...]:
     )
 
 
+GAP = "…"
+GAP_MAX = 16  # words between the two parts of a separable verb (a figure such as "11,42 Euro" is three)
+_CLAUSE_MARKS = frozenset(";:!?()[]–—\"„“”«»")
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    """Punctuation between two words that ends a clause; a comma or full stop between digits is part of a
+    number ("11,42 Euro", "1.200 Stellen")."""
+    for k in range(a, b):
+        c = text[k]
+        if c in _CLAUSE_MARKS:
+            return True
+        if c in ",." and not (0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()):
+            return True
+    return False
+
+
+# "ging … auf das Auslandsgeschäft zurück" is "was due to", not "declined"; "ging … auf (rund) 1,2 Milliarden
+# Euro zurück" is a decline to a level
+_GAP_VETO = {"zurück": "auf"}
+_LEVEL_WORDS = frozenset("rund etwa knapp gut fast nur noch zuletzt circa ca unter über weniger mehr minus plus "
+                         "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())
+
+
+def _parse_gap(term: str) -> tuple[tuple[_WordPattern, ...], tuple[_WordPattern, ...]] | None:
+    if GAP not in term:
+        return None
+    head, _, tail = term.partition(GAP)
+    if not head.strip() or not tail.strip() or GAP in tail:
+        raise ValueError(f"lexicon term {term!r}: expected 'first part {GAP} last part'")
+    return _parse(head.strip()), _parse(tail.strip())
+
+
 class _Matcher:
     """Token-based lexicon matcher: dictionary look-ups per word instead of one huge regex
     (an alternation of hundreds of wildcard terms costs milliseconds per sentence)."""
@@ -122,9 +158,10 @@ class _Matcher:
         self.suffix: dict[str, list] = {}
         self.infix: list = []
         for e in entries:
-            pats = _parse(e.term)
+            gap = _parse_gap(e.term)
+            pats = gap[0] if gap else _parse(e.term)
             first = pats[0]
-            item = (pats, e)
+            item = (pats, e, gap[1] if gap else None)
             if first.prefix and first.suffix:
                 self.infix.append((first.text, item))
             elif first.prefix:
@@ -173,7 +210,7 @@ class _Matcher:
         n_tokens = len(words)
         for i, cands in hits:
             start, end = spans[i]
-            for pats, e in cands:
+            for pats, e, tail in cands:
                 n = len(pats)
                 if n > 1:   # a candidate's first word already matches: check the rest of a phrase
                     if i + n > n_tokens:
@@ -186,8 +223,32 @@ class _Matcher:
                     last = spans[i + n - 1][1]
                 else:
                     last = end
+                if tail is not None:
+                    last = self._gap_end(text, words, spans, i + n, tail)
+                    if last is None:
+                        continue
                 out.append(Match(start, last, text[start:last], e.term, e.category, e.weight))
         return out
+
+    @staticmethod
+    def _gap_end(text, words, spans, k0, tail) -> int | None:
+        """End of the second part of a separable verb: the last words of the clause that begins at word k0,
+        at most GAP_MAX words on; None when the clause ends without it."""
+        n = len(tail)
+        for k in range(k0, min(len(words), k0 + GAP_MAX + n)):
+            if _clause_break(text, spans[k - 1][1], spans[k][0]):
+                return None  # the clause ended before the particle
+            j = k + n - 1
+            if j >= len(words) or not all(p.matches(words[k + m]) for m, p in enumerate(tail)):
+                continue
+            veto = _GAP_VETO.get(tail[-1].text)
+            if veto and any(words[q] == veto and not (words[q + 1][0].isdigit() or words[q + 1] in _LEVEL_WORDS)
+                            for q in range(k0, k)):
+                return None
+            nxt = spans[j + 1][0] if j + 1 < len(words) else len(text)
+            if j + 1 == len(words) or _clause_break(text, spans[j][1], nxt):
+                return spans[j][1]
+        return None
 
 
 @lru_cache(maxsize=None)
