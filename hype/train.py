@@ -32,7 +32,7 @@ HEAD_GRID = (
 DEFAULT_SELECTION = {"features": ("stem", "char", "cue"),
                      "heads": {"rhetoric": {"estimator": "logreg", "C": 10.0, "class_weight": "balanced"},
                                "claim": {"estimator": "svm", "C": 0.3, "class_weight": "balanced"},
-                               "sentiment": {"estimator": "logreg", "C": 3.0, "class_weight": "balanced"}}}
+                               "sentiment": {"estimator": "logreg", "C": 1.0, "class_weight": "balanced"}}}
 
 
 def _frame(df: pd.DataFrame) -> pd.DataFrame:
