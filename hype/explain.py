@@ -45,15 +45,14 @@ def cue_places(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     for m in lexicons.find(text, lang):
         places = groups.setdefault("lex:" + m.category, [])
         if lexicons.GAP in m.term:  # a separable verb: its two parts, not the words between them
-            first, last = m.text.split()[0], m.text.split()[-1]
-            places += [(m.start, m.start + len(first)), (m.end - len(last), m.end)]
+            parts = m.text.split()
+            places += [(m.start, m.start + len(parts[0])), (m.end - len(parts[-1]), m.end)]
         else:
             places.append((m.start, m.end))
-    # direction (features.cue_vector): a good quantity going up or a bad one going down, and vice versa
-    good, bad = groups.get("lex:good_quantity", []), groups.get("lex:bad_quantity", [])
-    up, down = groups.get("lex:up", []), groups.get("lex:down", [])
-    for name, pairs in (("dir:positive", ((good, up), (bad, down))), ("dir:negative", ((good, down), (bad, up)))):
-        where = [p for a, b in pairs if a and b for p in a + b]
+    # direction cues (features.cue_vector): the places of both parts of each pair present
+    for name, pairs in lexicons.DIRECTIONS.items():
+        where = [p for a, b in pairs if f"lex:{a}" in groups and f"lex:{b}" in groups
+                 for p in groups[f"lex:{a}"] + groups[f"lex:{b}"]]
         if where:
             groups[name] = where
     for f in sentence_figures(text, lang):

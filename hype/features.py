@@ -235,7 +235,7 @@ _NO_FINAL = frozenset(".!?…:")
 
 CUE_NAMES = (
     [f"lex:{c}" for c in lexicons.CATEGORIES]
-    + ["dir:positive", "dir:negative"]
+    + list(lexicons.DIRECTIONS)
     + [f"fig:{k}" for k in KINDS]
     + [f"qual:{q}" for q in QUALIFIERS]
     + ["punct:quote", "punct:exclamation", "punct:question", "punct:colon_end", "punct:no_final",
@@ -271,8 +271,8 @@ def cue_vector(text: str, lang: str) -> list[float]:
         first = max(0, first - len(_US.findall(text)))  # "US regulators" is no "us"
     vec = [_log1p(lex[c]) for c in lexicons.CATEGORIES]
     # direction: a good quantity going up or a bad one going down is good news, and vice versa
-    good, bad, up, down = (min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES)
-    vec += [good * up + bad * down, good * down + bad * up]
+    capped = {c: min(lex[c], 1.0) for c in lexicons.DIRECTION_CATEGORIES}
+    vec += [capped[a] * capped[b] + capped[c] * capped[d] for (a, b), (c, d) in lexicons.DIRECTIONS.values()]
     vec += [_log1p(k) for k in kinds]
     vec += [_log1p(q) for q in quals]
     vec += [

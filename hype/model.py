@@ -589,7 +589,6 @@ class HypeModel:
         return model
 
 
-
 def _check_cue_count(featurizer, path) -> None:
     """A model trained by a hype with a different set of cue features cannot score: its standardisation
     vectors have the old length. Say so instead of failing inside numpy. A model trained with the `base`

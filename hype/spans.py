@@ -512,7 +512,7 @@ def _self_praise(s: _Sentence) -> list[_Cand]:
     """A quality word ("bewährt", "rigorous") as an attribute in a noun phrase opened by "unser…/our"; the
     span runs from after the possessive to the head noun."""
     de = s.lang == "de"
-    matches = list(lexicons.find(s.text, s.lang, ("quality",)))
+    matches = lexicons.find(s.text, s.lang, ("quality",))
     if not matches:
         return []
     quality_toks: set[int] = set()
@@ -522,26 +522,31 @@ def _self_praise(s: _Sentence) -> list[_Cand]:
         if 0 < i <= j and not s.toks[j].upper and (_de_adj(s.toks[j]) if de else True):
             found.append((i, j, m.term))
             quality_toks.update(range(i, j + 1))
+
+    def inside(k: int) -> bool:
+        """Token k may stand inside the phrase: another quality word, a comma, "und/and", a degree adverb, a
+        (German) inflected adjective or English "own/new"."""
+        t = s.toks[k]
+        return (k in quality_toks or t.low in (",", "und", "and") or t.low in s.degree
+                or (_de_adj(t) if de else t.low in _EN_OWN))
+
     has_figure = any(s.figure(k) for k in range(s.n))
     out = []
     for i, j, term in found:
-        # back to the possessive over adjectives (German), other quality words, commas, "und/and", degree adverbs
-        k = i - 1
-        while k >= 0 and i - k <= 6:
-            t = s.toks[k]
-            if (t.low.startswith("unser") if de else t.low == "our"):
+        # back to the possessive, at most six tokens
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if s.toks[k].low.startswith("unser") if de else s.toks[k].low == "our":
                 break
-            if not (t.low in (",", "und", "and") or t.low in s.degree or k in quality_toks
-                    or (de and _de_adj(t)) or (not de and t.low in _EN_OWN)):
+            if not inside(k):
                 k = -1
                 break
-            k -= 1
-        if k < 0 or i - k > 6:
+        else:
+            k = -1
+        if k < 0:
             continue
-        # forward to the head noun over further quality words, commas, "und/and" and degree adverbs
+        # forward to the head noun
         e = j + 1
-        while e < s.n and (e in quality_toks or s.toks[e].low in (",", "und", "and") or s.toks[e].low in s.degree
-                           or (de and _de_adj(s.toks[e])) or (not de and s.toks[e].low in _EN_OWN)):
+        while e < s.n and inside(e):
             e += 1
         if e >= s.n or s.figure(e) or not s.toks[e].word:
             continue

@@ -30,6 +30,9 @@ RHETORIC_CATEGORIES = ("hyperbole", "hype_word", "intensifier", "metaphor", "vag
 CUE_CATEGORIES = ("hedge", "attribution", "future", "opinion", "positive", "negative", "quality")
 # What moved in which direction: "Umsatz stieg" reads bullish, "Kosten stiegen" bearish.
 DIRECTION_CATEGORIES = ("good_quantity", "bad_quantity", "up", "down")
+# The direction cues built from them (features and explanations): which quantity moving which way is good news.
+DIRECTIONS = {"dir:positive": (("good_quantity", "up"), ("bad_quantity", "down")),
+              "dir:negative": (("good_quantity", "down"), ("bad_quantity", "up"))}
 CATEGORIES = RHETORIC_CATEGORIES + CUE_CATEGORIES + DIRECTION_CATEGORIES
 
 
