@@ -78,16 +78,26 @@ def build_article(src: dict[str, Any]) -> BuiltArticle:
             })
             index += 1
     meta = {k: src[k] for k in META_KEYS}
+    if "split" in src:
+        meta["split"] = src["split"]
     return BuiltArticle(meta=meta, body="".join(parts), rows=rows)
 
 
 def assign_splits(metas: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Article → split. Whole events go to one side (contrastive pairs never straddle the split);
-    per language × domain, every fifth event (in a fixed, hash-shuffled order) is test."""
+    """Event → split. Whole events go to one side (contrastive pairs never straddle the split);
+    per language × domain, every fifth event (in a fixed, hash-shuffled order) is test.
+
+    A source may pin its event to `"split": "train"`: articles written after the test split was drawn
+    (round 3) join training without reshuffling the test split, so test metrics stay comparable."""
     events: dict[tuple[str, str], set[str]] = {}
-    for m in metas:
-        events.setdefault((m["language"], m["domain"]), set()).add(m["event"])
     event_split: dict[str, str] = {}
+    metas = list(metas)
+    for m in metas:
+        if m.get("split"):
+            event_split[m["event"]] = m["split"]
+    for m in metas:
+        if m["event"] not in event_split:
+            events.setdefault((m["language"], m["domain"]), set()).add(m["event"])
     for (lang, domain), evs in sorted(events.items()):
         ordered = sorted(evs, key=lambda e: zlib.crc32(e.encode()))
         n_test = max(1, round(len(ordered) * TEST_SHARE))

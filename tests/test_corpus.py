@@ -7,6 +7,7 @@ import pytest
 
 from hype.corpus import (
     CLAIMS,
+    assign_splits,
     COLUMNS,
     SENTIMENTS,
     SPAN_KINDS,
@@ -110,6 +111,18 @@ def test_contrastive_pairs(corpus, lang):
         assert g["article_id"].nunique() == 2, pid
         assert g["split"].nunique() == 1, pid
         assert sorted(g["rhetoric"]) == [0, 1], pid
+
+
+def test_pinned_events_join_train_without_reshuffling_test():
+    base = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i:02d}"} for i in range(1, 11)]
+    pinned = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i}", "split": "train"} for i in range(51, 56)]
+    before = assign_splits(base)
+    after = assign_splits(base + pinned)
+    assert {e: s for e, s in after.items() if e in before} == before
+    assert all(after[m["event"]] == "train" for m in pinned)
+    # unpinned, the same five events would have changed the draw
+    unpinned = [{k: v for k, v in m.items() if k != "split"} for m in pinned]
+    assert list(assign_splits(base + unpinned).values()).count("test") == 3
 
 
 def test_no_split_leakage(corpus):

@@ -141,3 +141,19 @@ def test_selection_on_a_users_file_considers_the_packaged_models_scores(tiny_tra
     assert any("stem+char+cue+base" in line for line in lines)   # the family is in the grid, CV decides
     assert tuple(extra["selection"]["features"]) in FILE_FEATURE_GRID
     assert json.loads((tmp_path / "m" / "manifest.json").read_text())["tasks"] == ["rhetoric"]
+
+
+def test_one_se_rule_prefers_the_most_regularised_head_within_noise():
+    import pandas as pd
+
+    from hype.train import _one_se_head
+
+    rows = [("logreg", 0.3, 0.680, 0.01), ("logreg", 1.0, 0.692, 0.01), ("logreg", 3.0, 0.695, 0.01),
+            ("logreg", 10.0, 0.700, 0.01), ("svm", 0.03, 0.691, 0.01), ("svm", 0.1, 0.699, 0.01)]
+    table = pd.DataFrame([{"estimator": e, "C": c, "class_weight": "balanced", "cv_macro_f1": f, "cv_se": se}
+                          for e, c, f, se in rows])
+    row = _one_se_head(table)
+    # within 0.01 of the best (logreg C=10): C=1 and C=3, not C=0.3; the svm rows are another family
+    assert (row["estimator"], row["C"]) == ("logreg", 1.0)
+    # without fold noise the rule is plain "best CV"
+    assert _one_se_head(table.assign(cv_se=0.0))["C"] == 10.0

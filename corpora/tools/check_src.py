@@ -58,6 +58,8 @@ def check_file(path: Path, problems: list[str], stats: collections.Counter, pair
         bad(f"event {doc['event']!r} must look like de-ai-e01")
     if doc["hype_rating"] not in (1, 2, 3, 4, 5):
         bad("hype_rating must be 1..5")
+    if doc.get("split", "train") != "train":
+        bad("split, when given, must be 'train' (the test split is drawn by hype.corpus.assign_splits)")
     paras = doc["paragraphs"]
     if not isinstance(paras, list) or len(paras) < 2:
         bad("paragraphs must be a list: [headline paragraph, body paragraphs...]")
@@ -129,6 +131,18 @@ def main(argv: list[str]) -> int:
     pairs: dict = collections.defaultdict(list)
     for f in files:
         check_file(f, problems, stats, pairs)
+    check_pairs(pairs, problems)
+    for p in problems:
+        print(p)
+    n = stats["sentences"] or 1
+    print(f"\n{stats['articles']} articles, {stats['sentences']} sentences, {len(pairs)} pairs, {len(problems)} problems")
+    for key in sorted(stats):
+        if ":" in key:
+            print(f"  {key:28s} {stats[key]:5d}  ({100 * stats[key] / n:.0f}% of sentences)")
+    return 1 if problems else 0
+
+
+def check_pairs(pairs: dict, problems: list[str]) -> None:
     for pid, members in sorted(pairs.items()):
         if len(members) != 2:
             problems.append(f"pair {pid}: must have exactly 2 sentences, found {len(members)}: {[m[1] for m in members]}")
@@ -140,14 +154,6 @@ def main(argv: list[str]) -> int:
             problems.append(f"pair {pid}: articles {a1} and {a2} must share the same event")
         if {r1, r2} != {0, 1}:
             problems.append(f"pair {pid}: one sentence must be rhetoric=0 (sober) and one rhetoric=1")
-    for p in problems:
-        print(p)
-    n = stats["sentences"] or 1
-    print(f"\n{stats['articles']} articles, {stats['sentences']} sentences, {len(pairs)} pairs, {len(problems)} problems")
-    for key in sorted(stats):
-        if ":" in key:
-            print(f"  {key:28s} {stats[key]:5d}  ({100 * stats[key] / n:.0f}% of sentences)")
-    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,114 @@
+"""Check new source articles against the rest of the corpus before building it.
+
+Usage: python corpora/tools/check_new.py corpora/src/de/de-ai-101.json [...]
+
+Runs check_src.py's validation on the given files, then the checks tests/test_corpus.py makes on the whole
+corpus, for the given files only: the sentence splitter must find every gold sentence, the article must be
+detected as its language, and no sentence may duplicate, nearly duplicate (character 5-gram Jaccard >= 0.8)
+or share a skeleton (one token changed, numbers and names masked) with more than three sentences anywhere in
+the corpus. Does not write anything (concurrent writers may run it). Exit 1 on problems.
+"""
+from __future__ import annotations
+
+import collections
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))
+
+import check_src  # noqa: E402
+
+from hype.corpus import build_article, read_sources  # noqa: E402
+from hype.text import detect_language, read_text  # noqa: E402
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def _skeleton(text: str) -> tuple[str, ...]:
+    out = []
+    for i, tok in enumerate(_TOKEN.findall(text)):
+        if any(ch.isdigit() for ch in tok):
+            out.append("#")
+        elif i and tok[:1].isupper():
+            out.append("N")
+        else:
+            out.append(tok.lower())
+    return tuple(out)
+
+
+def _grams(text: str) -> set[str]:
+    t = _normalise(text)
+    return {t[i:i + 5] for i in range(len(t) - 4)}
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv]
+    problems: list[str] = []
+    stats: collections.Counter = collections.Counter()
+    pairs: dict = collections.defaultdict(list)
+    for p in paths:
+        check_src.check_file(p, problems, stats, pairs)
+    check_src.check_pairs(pairs, problems)
+    new_ids = set()
+    new_sents: list[tuple[str, str]] = []
+    for p in paths:
+        try:
+            src = json.loads(p.read_text(encoding="utf-8"))
+            b = build_article(src)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"{p}: cannot build: {exc}")
+            continue
+        new_ids.add(src["id"])
+        lang = src["language"]
+        if detect_language(b.body) != lang:
+            problems.append(f"{p}: detected language is {detect_language(b.body)}, not {lang}")
+        found = {(s.start, s.end) for s in read_text(b.body, lang=lang).sentences}
+        for r in b.rows:
+            if (r["start"], r["end"]) not in found:
+                problems.append(f"{p}: the splitter does not find this gold sentence (check abbreviations, quotes, colons): {r['text']!r}")
+            new_sents.append((src["id"], r["text"]))
+    others = [(s["id"], sent["text"]) for s in read_sources(HERE.parent) if s["id"] not in new_ids
+              for para in s["paragraphs"] for sent in para]
+    everything = others + new_sents
+    norm = collections.defaultdict(list)
+    for aid, t in everything:
+        norm[_normalise(t)].append(aid)
+    grams_all = [(aid, t, _grams(t)) for aid, t in everything]
+    for aid, t in new_sents:
+        if len(norm[_normalise(t)]) > 1:
+            problems.append(f"{aid}: duplicate sentence {t!r}")
+        g = _grams(t)
+        for aid2, t2, g2 in grams_all:
+            if t2 == t:
+                continue
+            if g and g2 and len(g & g2) / len(g | g2) >= 0.8:
+                problems.append(f"{aid}: near-duplicate of {aid2}: {t!r} ~ {t2!r}")
+    groups = collections.defaultdict(set)
+    for i, (_, t) in enumerate(everything):
+        sk = _skeleton(t)
+        if len(sk) < 6:
+            continue
+        groups[sk].add(i)
+        for j in range(len(sk)):
+            groups[sk[:j] + ("*",) + sk[j + 1:]].add(i)
+    first_new = len(others)
+    for members in groups.values():
+        if len(members) > 3 and max(members) >= first_new:
+            problems.append("over-frequent sentence skeleton (rewrite one): "
+                            + " | ".join(everything[i][1] for i in sorted(members)[:4]))
+    for line in dict.fromkeys(problems):
+        print(line)
+    print(f"{len(paths)} files, {len(new_sents)} sentences, {len(set(problems))} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
