@@ -117,18 +117,18 @@ def main(argv=None) -> int:
                      "bands": {}, "best_thresholds": {}, "thresholds": M.THRESHOLDS}
     print(f"{len(corpus)} corpus articles analysed in {seconds:.0f} s\n")
     print("Spearman rho, hype_index vs. annotated hype_rating")
-    print(f"{'basis':7} {'lang':4} {'test':>6} {'train':>6} {'all':>6}   (n test/train)")
+    print(f"{'basis':7} {'lang':4} {'test':>6} {'train':>6} {'chall.':>6} {'all':>6}   (n test/train/challenge)")
     for basis in ("model", "spans"):
         for lang in ("de", "en"):
             sub = [r for r in corpus if r["language"] == lang]
             vals = {}
-            for sp in ("test", "train", "all"):
+            for sp in ("test", "train", "challenge", "all"):
                 rows = sub if sp == "all" else [r for r in sub if r["split"] == sp]
-                vals[sp] = rho(rows, lambda r: r[basis]["hype_index"])
-            n_te = sum(r["split"] == "test" for r in sub)
+                vals[sp] = rho(rows, lambda r: r[basis]["hype_index"]) if rows else None
+            n = {sp: sum(r["split"] == sp for r in sub) for sp in ("test", "train", "challenge")}
             summary["spearman"][f"{basis}/{lang}"] = vals
-            print(f"{basis:7} {lang:4} {vals['test']!s:>6} {vals['train']!s:>6} {vals['all']!s:>6}   "
-                  f"({n_te}/{len(sub) - n_te})")
+            print(f"{basis:7} {lang:4} {vals['test']!s:>6} {vals['train']!s:>6} {vals['challenge']!s:>6} "
+                  f"{vals['all']!s:>6}   ({n['test']}/{n['train']}/{n['challenge']})")
     print("\nSpearman rho of each component alone (test split)")
     for basis in ("model", "spans"):
         for comp in ("rhetoric", "span_density", "figure_balance"):

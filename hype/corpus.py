@@ -87,8 +87,9 @@ def assign_splits(metas: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Event → split. Whole events go to one side (contrastive pairs never straddle the split);
     per language × domain, every fifth event (in a fixed, hash-shuffled order) is test.
 
-    A source may pin its event to `"split": "train"`: articles written after the test split was drawn
-    (round 3) join training without reshuffling the test split, so test metrics stay comparable."""
+    A source may pin its event to a split (`"split": "challenge"` or `"train"`): articles written after the
+    test split was drawn (round 3, the challenge split) stay out of the draw, so the test split and its metrics
+    stay comparable across corpus versions."""
     events: dict[tuple[str, str], set[str]] = {}
     event_split: dict[str, str] = {}
     metas = list(metas)

@@ -36,7 +36,7 @@ def test_schema(corpus):
     assert corpus["rhetoric"].isin([0, 1]).all()
     assert corpus["claim"].isin(CLAIMS).all()
     assert corpus["sentiment"].isin(SENTIMENTS).all()
-    assert corpus["split"].isin(["train", "test"]).all()
+    assert corpus["split"].isin(["train", "test", "challenge"]).all()
     assert corpus["language"].isin(["de", "en"]).all()
     for spans in corpus["spans"]:
         assert isinstance(spans, list)
@@ -115,14 +115,21 @@ def test_contrastive_pairs(corpus, lang):
 
 def test_pinned_events_join_train_without_reshuffling_test():
     base = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i:02d}"} for i in range(1, 11)]
-    pinned = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i}", "split": "train"} for i in range(51, 56)]
+    pinned = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i}", "split": "challenge"} for i in range(51, 56)]
     before = assign_splits(base)
     after = assign_splits(base + pinned)
     assert {e: s for e, s in after.items() if e in before} == before
-    assert all(after[m["event"]] == "train" for m in pinned)
+    assert all(after[m["event"]] == "challenge" for m in pinned)
     # unpinned, the same five events would have changed the draw
     unpinned = [{k: v for k, v in m.items() if k != "split"} for m in pinned]
     assert list(assign_splits(base + unpinned).values()).count("test") == 3
+
+
+def test_challenge_split_is_the_pinned_round_3_and_never_trained_on(corpus):
+    challenge = corpus[corpus["split"] == "challenge"]
+    assert len(challenge) >= 1000
+    assert set(challenge["article_id"].str[-3:].astype(int)) <= set(range(101, 200))
+    assert not set(challenge["event"]) & set(corpus.loc[corpus["split"] != "challenge", "event"])
 
 
 def test_no_split_leakage(corpus):
@@ -130,9 +137,10 @@ def test_no_split_leakage(corpus):
     assert (by_article == 1).all()
     by_event = corpus.groupby("event")["split"].nunique()
     assert (by_event == 1).all()
-    test_share = corpus.drop_duplicates("article_id")["split"].eq("test").mean()
+    drawn = corpus[corpus["split"] != "challenge"]  # the challenge split is pinned, not drawn
+    test_share = drawn.drop_duplicates("article_id")["split"].eq("test").mean()
     assert 0.15 <= test_share <= 0.25
-    for (lang, domain), g in corpus.groupby(["language", "domain"]):
+    for (lang, domain), g in drawn.groupby(["language", "domain"]):
         assert set(g["split"]) == {"train", "test"}, (lang, domain)
 
 

@@ -143,17 +143,31 @@ def test_selection_on_a_users_file_considers_the_packaged_models_scores(tiny_tra
     assert json.loads((tmp_path / "m" / "manifest.json").read_text())["tasks"] == ["rhetoric"]
 
 
-def test_one_se_rule_prefers_the_most_regularised_head_within_noise():
+def test_head_choice_breaks_cv_ties_by_log_loss():
     import pandas as pd
 
-    from hype.train import _one_se_head
+    from hype.train import _choose_head
 
-    rows = [("logreg", 0.3, 0.680, 0.01), ("logreg", 1.0, 0.692, 0.01), ("logreg", 3.0, 0.695, 0.01),
-            ("logreg", 10.0, 0.700, 0.01), ("svm", 0.03, 0.691, 0.01), ("svm", 0.1, 0.699, 0.01)]
-    table = pd.DataFrame([{"estimator": e, "C": c, "class_weight": "balanced", "cv_macro_f1": f, "cv_se": se}
-                          for e, c, f, se in rows])
-    row = _one_se_head(table)
-    # within 0.01 of the best (logreg C=10): C=1 and C=3, not C=0.3; the svm rows are another family
-    assert (row["estimator"], row["C"]) == ("logreg", 1.0)
-    # without fold noise the rule is plain "best CV"
-    assert _one_se_head(table.assign(cv_se=0.0))["C"] == 10.0
+    rows = [("logreg", 0.3, 0.680, 0.01, 0.80), ("logreg", 1.0, 0.692, 0.01, 0.75), ("logreg", 3.0, 0.695, 0.01, 0.74),
+            ("logreg", 10.0, 0.700, 0.01, 0.78), ("svm", 0.1, 0.699, 0.01, 0.76)]
+    table = pd.DataFrame([{"estimator": e, "C": c, "class_weight": "balanced", "cv_macro_f1": f, "cv_se": se,
+                           "cv_log_loss": ll} for e, c, f, se, ll in rows])
+    row = _choose_head(table)
+    # within one SE (0.01) of the best macro-F1: C=1, C=3, C=10 and the svm; C=3 has the lowest log loss;
+    # C=0.3 is outside the tie, whatever its log loss
+    assert (row["estimator"], row["C"]) == ("logreg", 3.0)
+    # without fold noise the rule is plain "best CV macro-F1"
+    assert _choose_head(table.assign(cv_se=0.0))["C"] == 10.0
+    # a table without log loss (older manifests) falls back to the best macro-F1
+    assert _choose_head(table.drop(columns=["cv_log_loss"]))["C"] == 10.0
+
+
+def test_packaged_model_is_trained_on_the_train_split_only():
+    from hype.corpus import load_corpus
+    from hype.train import PACKAGED_MODEL_DIR
+
+    manifest = json.loads((PACKAGED_MODEL_DIR / "manifest.json").read_text())
+    split = load_corpus()["split"].value_counts()
+    assert manifest["trained_on"]["train_sentences"] == split["train"]
+    assert manifest["trained_on"]["challenge_sentences"] == split["challenge"] > 0
+    assert set(manifest["metrics"]["corpus_challenge"]) == {"rhetoric", "claim", "sentiment"}

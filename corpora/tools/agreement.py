@@ -28,7 +28,7 @@ def make_task(rnd: int = 3):
         rows = []
         for f in sorted((ROOT / "src" / lang).glob("*.json")):
             doc = json.loads(f.read_text(encoding="utf-8"))
-            if doc.get("split") != "train":
+            if "split" not in doc:  # round 3 = the pinned articles (challenge split)
                 continue
             i = 0
             for pi, para in enumerate(doc["paragraphs"]):

@@ -58,8 +58,8 @@ def check_file(path: Path, problems: list[str], stats: collections.Counter, pair
         bad(f"event {doc['event']!r} must look like de-ai-e01")
     if doc["hype_rating"] not in (1, 2, 3, 4, 5):
         bad("hype_rating must be 1..5")
-    if doc.get("split", "train") != "train":
-        bad("split, when given, must be 'train' (the test split is drawn by hype.corpus.assign_splits)")
+    if doc.get("split", "challenge") not in ("train", "challenge"):
+        bad("split, when given, must be 'train' or 'challenge' (the test split is drawn by hype.corpus.assign_splits)")
     paras = doc["paragraphs"]
     if not isinstance(paras, list) or len(paras) < 2:
         bad("paragraphs must be a list: [headline paragraph, body paragraphs...]")

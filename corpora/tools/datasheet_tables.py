@@ -26,6 +26,7 @@ def main() -> None:
         "sentences": c.groupby("language").size(),
         "train articles": arts[arts.split == "train"].groupby("language").size(),
         "test articles": arts[arts.split == "test"].groupby("language").size(),
+        "challenge articles": arts[arts.split == "challenge"].groupby("language").size(),
         "contrastive pairs": c[c.pair.notna()].groupby("language")["pair"].nunique(),
         "spans": c.groupby("language")["spans"].apply(lambda s: sum(len(x) for x in s)),
     })
