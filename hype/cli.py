@@ -148,7 +148,8 @@ def _add_evaluate(sub) -> None:
     p.add_argument("--data", metavar="FILE", required=True, help="labelled file, or the corpus folder with --format corpus")
     p.add_argument("--format", choices=["corpus", "checkthat", "csv"], default="csv")
     p.add_argument("--task", choices=["rhetoric", "claim", "sentiment"], help="default: every task of the model (corpus), rhetoric otherwise")
-    p.add_argument("--split", default="test", help="corpus split to evaluate (default: test; 'all' for everything)")
+    p.add_argument("--split", default="test", help="corpus split to evaluate: test (default), train, challenge "
+                   "(hard sentiment cases never trained on) or 'all'")
     p.add_argument("--text-col")
     p.add_argument("--label-col")
     p.add_argument("--label-map", help="map foreign labels, e.g. SUBJ=1,OBJ=0")

@@ -95,6 +95,9 @@ def assign_splits(metas: Iterable[dict[str, Any]]) -> dict[str, str]:
     metas = list(metas)
     for m in metas:
         if m.get("split"):
+            if event_split.get(m["event"], m["split"]) != m["split"]:
+                raise CorpusError(f"event {m['event']}: its articles pin different splits "
+                                  f"({event_split[m['event']]!r} and {m['split']!r}); pin one split per event")
             event_split[m["event"]] = m["split"]
     for m in metas:
         if m["event"] not in event_split:

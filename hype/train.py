@@ -40,21 +40,23 @@ def _frame(df: pd.DataFrame) -> pd.DataFrame:
     return df[["text", "language"]].reset_index(drop=True)
 
 
-@single_threaded
 def _choose_head(sub: pd.DataFrame) -> pd.Series:
     """Macro-F1 decides, the proper scoring rule breaks ties: among the heads whose CV macro-F1 is within one
     standard error (over folds) of the best, the one with the lowest CV log loss. Differences smaller than one SE
     are noise to CV, while log loss also rewards honest probabilities. Plain best macro-F1 chose C=10 for every
     head on the 4,130-sentence corpus of 2026-11-30, which made the sentence-alone sentiment probabilities
     overconfident (CV log loss 0.779 against 0.738 at C=3); smallest-C-within-one-SE instead left rhetoric
-    underconfident (test ECE 0.08; docs/model-card.md, "Model selection")."""
+    underconfident (test ECE 0.08; docs/model-card.md, "Round 3")."""
     best = sub.loc[sub["cv_macro_f1"].idxmax()]
-    tied = sub[sub["cv_macro_f1"] >= best["cv_macro_f1"] - best.get("cv_se", 0.0)]
+    se = best.get("cv_se", 0.0)
+    se = 0.0 if pd.isna(se) else float(se)
+    tied = sub[sub["cv_macro_f1"] >= best["cv_macro_f1"] - se]
     if "cv_log_loss" not in tied:
         return best
     return tied.sort_values(["cv_log_loss", "cv_macro_f1"], ascending=[True, False]).iloc[0]
 
 
+@single_threaded
 def select(df: pd.DataFrame, tasks: dict[str, str], *, n_splits: int = 5, feature_grid=FEATURE_GRID,
            head_grid=HEAD_GRID, log: Callable[[str], None] = lambda s: None, random_state: int = 0) -> dict[str, Any]:
     """Grouped k-fold CV over articles/events: featurizer per fold and feature set, then every head.
@@ -92,6 +94,9 @@ def select(df: pd.DataFrame, tasks: dict[str, str], *, n_splits: int = 5, featur
             for i, hp in enumerate(head_grid):
                 f1 = f1_score(list(truth[t]), list(preds[(t, i)]), average="macro")
                 se = float(np.std(fold_f1[(t, i)], ddof=1) / np.sqrt(len(folds))) if len(folds) > 1 else 0.0
+                # A class missing from a training fold has no column there: its probability is 0, which costs
+                # log_loss's clip (~34.5 nats) per such row for every head alike, so the ranking of heads holds
+                # even when the absolute value means little (tiny user files).
                 P = pd.concat(proba[(t, i)], ignore_index=True).fillna(0.0)
                 ll = log_loss(list(truth[t]), P.values, labels=list(P.columns))
                 table.append({"task": t, "features": "+".join(feats), **hp, "cv_macro_f1": round(float(f1), 4),
@@ -170,7 +175,7 @@ def train_corpus(corpus: str | Path | None = None, out: str | Path | None = None
                        "train_sentences": int(len(train)), "test_sentences": int(len(test)),
                        "challenge_sentences": int(len(challenge))},
         "selection": {"features": list(sel["features"]), "heads": sel["heads"], "cv_macro_f1": sel.get("cv", {}),
-                      "grid_size": len(sel.get("table", []))},
+                      "grid_size": len(sel.get("table", [])), "table": sel.get("table", [])},
         "metrics": {"corpus_test": metrics, **({"corpus_challenge": challenge_metrics} if challenge_metrics else {})},
         "seconds": round(time.perf_counter() - t0, 1),
     }

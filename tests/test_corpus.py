@@ -113,7 +113,7 @@ def test_contrastive_pairs(corpus, lang):
         assert sorted(g["rhetoric"]) == [0, 1], pid
 
 
-def test_pinned_events_join_train_without_reshuffling_test():
+def test_pinned_events_stay_out_of_the_test_draw():
     base = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i:02d}"} for i in range(1, 11)]
     pinned = [{"language": "de", "domain": "ai", "event": f"de-ai-e{i}", "split": "challenge"} for i in range(51, 56)]
     before = assign_splits(base)
@@ -125,11 +125,50 @@ def test_pinned_events_join_train_without_reshuffling_test():
     assert list(assign_splits(base + unpinned).values()).count("test") == 3
 
 
-def test_challenge_split_is_the_pinned_round_3_and_never_trained_on(corpus):
-    challenge = corpus[corpus["split"] == "challenge"]
-    assert len(challenge) >= 1000
-    assert set(challenge["article_id"].str[-3:].astype(int)) <= set(range(101, 200))
-    assert not set(challenge["event"]) & set(corpus.loc[corpus["split"] != "challenge", "event"])
+def test_challenge_split_is_exactly_round_3(corpus):
+    round3 = corpus["article_id"].str[-3:].astype(int).between(101, 199)
+    assert (corpus.loc[round3, "split"] == "challenge").all()
+    assert (corpus.loc[~round3, "split"] != "challenge").all()
+    assert corpus.loc[round3, "article_id"].nunique() == 96
+
+
+def test_conflicting_pins_in_one_event_are_refused():
+    from hype.corpus import CorpusError
+
+    metas = [{"language": "de", "domain": "ai", "event": "de-ai-e51", "split": "challenge"},
+             {"language": "de", "domain": "ai", "event": "de-ai-e51", "split": "train"}]
+    with pytest.raises(CorpusError, match="pin different splits"):
+        assign_splits(metas)
+
+
+def _check_new():
+    import importlib.util
+
+    path = default_root() / "tools" / "check_new.py"
+    spec = importlib.util.spec_from_file_location("check_new", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_check_new_checks_pairs_against_the_whole_corpus(tmp_path, capsys):
+    import json
+
+    check_new = _check_new()
+    one = default_root() / "src" / "de" / "de-ai-101.json"
+    # its pair partners live in de-ai-102, which is not given: no false alarm
+    assert check_new.main([str(one)]) == 0
+    # a new article reusing a pair id that is already taken is caught
+    doc = json.loads(one.read_text(encoding="utf-8"))
+    doc["id"] = "de-ai-199"
+    for para in doc["paragraphs"]:
+        for sent in para:
+            sent["text"] = sent["text"].replace("Lumeno", "Kalvaro")
+    copy = tmp_path / "de-ai-199.json"
+    copy.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert check_new.main([str(copy)]) == 1
+    assert "must have exactly 2 sentences" in capsys.readouterr().out
 
 
 def test_no_split_leakage(corpus):

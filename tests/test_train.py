@@ -162,6 +162,46 @@ def test_head_choice_breaks_cv_ties_by_log_loss():
     assert _choose_head(table.drop(columns=["cv_log_loss"]))["C"] == 10.0
 
 
+def test_choose_head_survives_a_missing_standard_error():
+    import pandas as pd
+
+    from hype.train import _choose_head
+
+    table = pd.DataFrame([{"estimator": "logreg", "C": c, "class_weight": "balanced", "cv_macro_f1": f,
+                           "cv_se": float("nan"), "cv_log_loss": ll} for c, f, ll in ((1.0, 0.70, 0.5), (10.0, 0.71, 0.6))])
+    assert _choose_head(table)["C"] == 10.0
+
+
+def test_train_corpus_fits_on_the_train_split_only(monkeypatch):
+    from hype.corpus import load_corpus
+    from hype.model import HypeModel
+    from hype.train import train_corpus
+
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_train(X, labels, **kwargs):
+        seen["texts"] = set(X["text"])
+        raise Stop
+
+    monkeypatch.setattr(HypeModel, "train", staticmethod(fake_train))
+    with pytest.raises(Stop):
+        train_corpus(do_select=False, log=lambda s: None)
+    corpus = load_corpus()
+    assert seen["texts"] == set(corpus.loc[corpus["split"] == "train", "text"])
+
+
+def test_cli_evaluates_the_challenge_split(capsys):
+    from hype.corpus import default_root
+
+    assert main(["evaluate", "--data", str(default_root()), "--format", "corpus", "--split", "challenge",
+                 "--task", "rhetoric"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["n"] == 1432 and metrics["macro_f1"] > 0.5
+
+
 def test_packaged_model_is_trained_on_the_train_split_only():
     from hype.corpus import load_corpus
     from hype.train import PACKAGED_MODEL_DIR

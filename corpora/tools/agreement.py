@@ -2,13 +2,13 @@
 
   python corpora/tools/agreement.py snapshot [--round N]  # freeze annotator A's labels for the round's sentences
   python corpora/tools/agreement.py kappa [--round N]     # Cohen's kappa A vs B per label and language (JSON + table)
-  python corpora/tools/agreement.py task --round 3        # round 3: every sentence of the pinned-train articles
+  python corpora/tools/agreement.py task --round 3        # round 3: every sentence of the round-3 articles
 
 Files (corpora/agreement/): round<N>_<lang>_task.jsonl (texts only, what B saw),
 round<N>_<lang>_annotator_a.jsonl (A's labels frozen before adjudication),
 round<N>_<lang>_annotator_b.jsonl (B's independent labels), kappa.json (round 2) / kappa_round<N>.json.
-Round 2 sampled 26 articles per language; round 3 (the sentiment-focused training articles, ids ≥ 101) is
-double-annotated in full, sentence labels only (no article ratings).
+Round 2 sampled 26 articles per language (tools/make_second_round.py wrote its task files); round 3 (the
+challenge split, article ids 101-199) is double-annotated in full, sentence labels only (no article ratings).
 """
 import json
 import sys
@@ -23,12 +23,18 @@ def _read(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def make_task(rnd: int = 3):
+ROUND_IDS = {3: range(101, 200)}  # article numbers written in each fully double-annotated round
+
+
+def make_task(rnd: int):
+    if rnd not in ROUND_IDS:
+        sys.exit(f"error: 'task' writes the task files of a fully annotated round ({', '.join(map(str, ROUND_IDS))}); "
+                 "round 2's sample was drawn by tools/make_second_round.py")
     for lang in ("de", "en"):
         rows = []
         for f in sorted((ROOT / "src" / lang).glob("*.json")):
             doc = json.loads(f.read_text(encoding="utf-8"))
-            if "split" not in doc:  # round 3 = the pinned articles (challenge split)
+            if int(doc["id"].rsplit("-", 1)[1]) not in ROUND_IDS[rnd]:
                 continue
             i = 0
             for pi, para in enumerate(doc["paragraphs"]):
@@ -98,5 +104,7 @@ def kappa(rnd: int = 2):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "task" and "--round" not in sys.argv:
+        sys.exit("error: task needs --round N (it would overwrite that round's task files)")
     rnd = int(sys.argv[sys.argv.index("--round") + 1]) if "--round" in sys.argv else 2
     {"snapshot": snapshot, "kappa": kappa, "task": make_task}[sys.argv[1]](rnd)
