@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -108,6 +109,41 @@ def assign_splits(metas: Iterable[dict[str, Any]]) -> dict[str, str]:
         for i, ev in enumerate(ordered):
             event_split[ev] = "test" if i < n_test else "train"
     return event_split
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def normalise_sentence(text: str) -> str:
+    """Lower case, punctuation to spaces: the form duplicate checks compare."""
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def skeleton(text: str) -> tuple[str, ...]:
+    """Token sequence with numbers and capitalised non-initial words (names) masked."""
+    out = []
+    for i, tok in enumerate(_TOKEN.findall(text)):
+        if any(ch.isdigit() for ch in tok):
+            out.append("#")
+        elif i and tok[:1].isupper():
+            out.append("N")
+        else:
+            out.append(tok.lower())
+    return tuple(out)
+
+
+def skeleton_groups(texts, min_tokens: int = 6) -> dict[tuple[str, ...], set[int]]:
+    """Groups of sentences (indices into texts) whose skeletons differ in at most one position: templates
+    (tests/test_corpus.py and corpora/tools/check_new.py reject groups of more than three)."""
+    groups: dict[tuple[str, ...], set[int]] = {}
+    for i, t in enumerate(texts):
+        sk = skeleton(t)
+        if len(sk) < min_tokens:
+            continue
+        groups.setdefault(sk, set()).add(i)
+        for j in range(len(sk)):
+            groups.setdefault(sk[:j] + ("*",) + sk[j + 1:], set()).add(i)
+    return groups
 
 
 def render_article_file(meta: dict[str, Any], body: str) -> str:

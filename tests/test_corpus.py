@@ -1,20 +1,19 @@
 """Validation of the project's annotated corpus (corpora/)."""
-import re
-from collections import defaultdict
-
 import numpy as np
 import pytest
 
 from hype.corpus import (
     CLAIMS,
-    assign_splits,
     COLUMNS,
     SENTIMENTS,
     SPAN_KINDS,
+    assign_splits,
     build,
     default_root,
     load_article,
     load_corpus,
+    normalise_sentence,
+    skeleton_groups,
 )
 from hype.text import detect_language, read_text
 
@@ -183,14 +182,10 @@ def test_no_split_leakage(corpus):
         assert set(g["split"]) == {"train", "test"}, (lang, domain)
 
 
-def _normalise(text):
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
 def test_no_duplicate_or_near_duplicate_sentences(corpus):
     from sklearn.feature_extraction.text import CountVectorizer
 
-    texts = [_normalise(t) for t in corpus["text"]]
+    texts = [normalise_sentence(t) for t in corpus["text"]]
     seen = {}
     for i, t in enumerate(texts):
         assert t not in seen, (corpus["text"].iloc[seen[t]], corpus["text"].iloc[i])
@@ -203,35 +198,6 @@ def test_no_duplicate_or_near_duplicate_sentences(corpus):
     jaccard = shared / (sizes[rows] + sizes[cols] - shared)
     near = [(corpus["text"].iloc[r], corpus["text"].iloc[c]) for r, c in zip(rows[jaccard >= 0.8], cols[jaccard >= 0.8])]
     assert not near, near[:5]
-
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def skeleton(text):
-    """Token sequence with numbers and capitalised non-initial words (names) masked."""
-    out = []
-    for i, tok in enumerate(_TOKEN.findall(text)):
-        if any(ch.isdigit() for ch in tok):
-            out.append("#")
-        elif i and tok[:1].isupper():
-            out.append("N")
-        else:
-            out.append(tok.lower())
-    return tuple(out)
-
-
-def skeleton_groups(texts, min_tokens=6):
-    """Groups of sentences whose skeletons differ in at most one position."""
-    groups = defaultdict(set)
-    for i, t in enumerate(texts):
-        sk = skeleton(t)
-        if len(sk) < min_tokens:
-            continue
-        groups[sk].add(i)
-        for j in range(len(sk)):
-            groups[sk[:j] + ("*",) + sk[j + 1:]].add(i)
-    return groups
 
 
 def test_skeleton_detector_catches_templates():

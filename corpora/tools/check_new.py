@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -22,30 +21,11 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 import check_src  # noqa: E402
 
-from hype.corpus import build_article, read_sources  # noqa: E402
+from hype.corpus import build_article, normalise_sentence, read_sources, skeleton_groups  # noqa: E402
 from hype.text import detect_language, read_text  # noqa: E402
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
-def _skeleton(text: str) -> tuple[str, ...]:
-    out = []
-    for i, tok in enumerate(_TOKEN.findall(text)):
-        if any(ch.isdigit() for ch in tok):
-            out.append("#")
-        elif i and tok[:1].isupper():
-            out.append("N")
-        else:
-            out.append(tok.lower())
-    return tuple(out)
-
-
 def _grams(text: str) -> set[str]:
-    t = _normalise(text)
+    t = normalise_sentence(text)
     return {t[i:i + 5] for i in range(len(t) - 4)}
 
 
@@ -56,20 +36,22 @@ def main(argv: list[str]) -> int:
     pairs: dict = collections.defaultdict(list)
     for p in paths:
         check_src.check_file(p, problems, stats, pairs)
-    given = {json.loads(p.read_text(encoding="utf-8")).get("id") for p in paths if p.is_file()}
+    sources = read_sources(HERE.parent)
+    given = set()
+    for p in paths:
+        try:
+            given.add(json.loads(p.read_text(encoding="utf-8"))["id"])
+        except (ValueError, KeyError, OSError):
+            pass  # check_file has reported it
     # pair partners may sit in files not given (or an id may already be taken): check the pairs that touch a
     # given file against the whole corpus
-    for f in sorted((HERE.parent / "src").glob("*/*.json")):
-        if f.resolve() in {p.resolve() for p in paths}:
+    for doc in sources:
+        if doc["id"] in given:
             continue
-        try:
-            doc = json.loads(f.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        for para in doc.get("paragraphs", []):
-            for s in para:
-                if s.get("pair") in pairs:
-                    pairs[s["pair"]].append((str(f), doc["id"], doc["event"], s.get("rhetoric")))
+        for para in doc["paragraphs"]:
+            for sent in para:
+                if sent.get("pair") in pairs:
+                    pairs[sent["pair"]].append((doc["id"], doc["id"], doc["event"], sent.get("rhetoric")))
     check_src.check_pairs({k: v for k, v in pairs.items() if any(m[1] in given for m in v)}, problems)
     new_ids = set()
     new_sents: list[tuple[str, str]] = []
@@ -89,15 +71,15 @@ def main(argv: list[str]) -> int:
             if (r["start"], r["end"]) not in found:
                 problems.append(f"{p}: the splitter does not find this gold sentence (check abbreviations, quotes, colons): {r['text']!r}")
             new_sents.append((src["id"], r["text"]))
-    others = [(s["id"], sent["text"]) for s in read_sources(HERE.parent) if s["id"] not in new_ids
+    others = [(s["id"], sent["text"]) for s in sources if s["id"] not in new_ids
               for para in s["paragraphs"] for sent in para]
     everything = others + new_sents
     norm = collections.defaultdict(list)
     for aid, t in everything:
-        norm[_normalise(t)].append(aid)
+        norm[normalise_sentence(t)].append(aid)
     grams_all = [(aid, t, _grams(t)) for aid, t in everything]
     for aid, t in new_sents:
-        if len(norm[_normalise(t)]) > 1:
+        if len(norm[normalise_sentence(t)]) > 1:
             problems.append(f"{aid}: duplicate sentence {t!r}")
         g = _grams(t)
         for aid2, t2, g2 in grams_all:
@@ -105,16 +87,8 @@ def main(argv: list[str]) -> int:
                 continue
             if g and g2 and len(g & g2) / len(g | g2) >= 0.8:
                 problems.append(f"{aid}: near-duplicate of {aid2}: {t!r} ~ {t2!r}")
-    groups = collections.defaultdict(set)
-    for i, (_, t) in enumerate(everything):
-        sk = _skeleton(t)
-        if len(sk) < 6:
-            continue
-        groups[sk].add(i)
-        for j in range(len(sk)):
-            groups[sk[:j] + ("*",) + sk[j + 1:]].add(i)
     first_new = len(others)
-    for members in groups.values():
+    for members in skeleton_groups([t for _, t in everything]).values():
         if len(members) > 3 and max(members) >= first_new:
             problems.append("over-frequent sentence skeleton (rewrite one): "
                             + " | ".join(everything[i][1] for i in sorted(members)[:4]))
